@@ -1,0 +1,205 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
+using Lotse.Data;
+using Lotse.Features.Catalogs;
+using Lotse.Features.Demo;
+using Lotse.Features.Organizations;
+using Lotse.Features.Tokens;
+using Lotse.Features.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lotse.Cli;
+
+/// <summary>
+/// The operator's commands, in the same executable as the app:
+/// <c>migrate</c>, <c>seed-demo</c>, <c>create-admin</c> and <c>tokens</c>.
+/// </summary>
+public static class LotseCli
+{
+    private static readonly string[] Commands = ["migrate", "seed-demo", "create-admin", "tokens"];
+
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (Commands.Contains(args[0], StringComparer.Ordinal) || args[0] is "--help" or "-h" or "-?");
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
+        var root = new RootCommand("Lotse – Fallmanagement für das Kommunale Integrationsmanagement. Ohne Befehl startet die Web-Anwendung.");
+        root.Subcommands.Add(Migrate(services, output));
+        root.Subcommands.Add(SeedDemo(services, output));
+        root.Subcommands.Add(CreateAdmin(services, output));
+        root.Subcommands.Add(Tokens(services, output));
+
+        var configuration = new InvocationConfiguration { Output = output, Error = output };
+        return await root.Parse(args).InvokeAsync(configuration);
+    }
+
+    private static Command Migrate(IServiceProvider services, TextWriter output)
+    {
+        var command = new Command("migrate", "Applies pending database migrations and seeds roles and default catalogues.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            await DatabaseSetup.MigrateAsync(services, cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<BaseDataSeeder>().SeedAsync(cancellationToken);
+            await output.WriteLineAsync("Database is up to date.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command SeedDemo(IServiceProvider services, TextWriter output)
+    {
+        var command = new Command("seed-demo", "Seeds the demo installation \"Stadt Gelsenkirchen\" into an empty database. Refused in Production.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            await DatabaseSetup.MigrateAsync(services, cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<BaseDataSeeder>().SeedAsync(cancellationToken);
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+            }
+            catch (InvalidOperationException e)
+            {
+                await output.WriteLineAsync(e.Message);
+                return 1;
+            }
+
+            await output.WriteLineAsync($"Demo seeded. Sign in as e.g. fm.mitte@demo.lotse with the password {DemoSeeder.DemoPassword}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateAdmin(IServiceProvider services, TextWriter output)
+    {
+        var email = new Option<string>("--email") { Description = "E-mail address (the sign-in name) of the administrator.", Required = true };
+        var name = new Option<string?>("--name") { Description = "Display name; defaults to the e-mail address." };
+        var organization = new Option<string?>("--organization") { Description = "Name of the organisation; created as Stadt/Koordination when missing. Defaults to the first city organisation." };
+        var command = new Command("create-admin", "Creates an administrator with a generated one-time password (printed once).") { email, name, organization };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
+            var orgName = parse.GetValue(organization);
+            var org = orgName is null
+                ? await db.Organizations.OrderBy(o => o.CreatedAt).FirstOrDefaultAsync(o => o.Kind == OrganizationKind.CityCoordination, cancellationToken)
+                : await db.Organizations.FirstOrDefaultAsync(o => o.Name == orgName, cancellationToken);
+            if (org is null)
+            {
+                org = new Organization { Name = orgName ?? "Stadtverwaltung", Kind = OrganizationKind.CityCoordination };
+                db.Organizations.Add(org);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            var password = GeneratePassword();
+            var address = parse.GetRequiredValue(email);
+            var (result, _) = await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(
+                new UserInput(address, parse.GetValue(name) ?? address, org.Id, null, [Roles.Admin]), password, cancellationToken);
+            if (!result.Succeeded)
+            {
+                await output.WriteLineAsync(string.Join(Environment.NewLine, result.Errors.Select(e => e.Message)));
+                return 1;
+            }
+
+            await output.WriteLineAsync($"Administrator {address} created in {org.Name}. One-time password (change it after the first sign-in):");
+            await output.WriteLineAsync(password);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Tokens(IServiceProvider services, TextWriter output)
+    {
+        var tokens = new Command("tokens", "Personal access tokens for the API.");
+
+        var user = new Option<string>("--user") { Description = "E-mail address of the token's owner.", Required = true };
+        var name = new Option<string?>("--name") { Description = "A name that tells the token apart, e.g. the calling system." };
+        var expires = new Option<int?>("--expires-days") { Description = "Days until the token expires; without it the token does not expire." };
+        var create = new Command("create", "Creates a token; the token itself is the last line of the output and is shown only once.") { user, name, expires };
+        create.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var owner = await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(parse.GetRequiredValue(user));
+            if (owner is null || !owner.IsActive)
+            {
+                await output.WriteLineAsync("No active user with that e-mail address.");
+                return 1;
+            }
+
+            var days = parse.GetValue(expires);
+            if (days is <= 0)
+            {
+                await output.WriteLineAsync("--expires-days must be a positive number of days.");
+                return 1;
+            }
+
+            var (token, secret) = await scope.ServiceProvider.GetRequiredService<TokenService>()
+                .CreateAsync(owner.Id, parse.GetValue(name) ?? "CLI", days, cancellationToken);
+            await output.WriteLineAsync($"Token {token.Id} for {owner.Email}" +
+                (token.ExpiresAt is { } at ? $", valid until {at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC:" : ", without expiry:"));
+            await output.WriteLineAsync(secret);
+            return 0;
+        });
+
+        var listUser = new Option<string?>("--user") { Description = "Only the tokens of this user." };
+        var list = new Command("list", "Lists tokens (never the secrets).") { listUser };
+        list.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            Guid? ownerId = null;
+            if (parse.GetValue(listUser) is { } email)
+            {
+                var owner = await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(email);
+                if (owner is null)
+                {
+                    await output.WriteLineAsync("No user with that e-mail address.");
+                    return 1;
+                }
+
+                ownerId = owner.Id;
+            }
+
+            var all = await scope.ServiceProvider.GetRequiredService<TokenService>().ListAsync(ownerId, cancellationToken);
+            await output.WriteLineAsync("id\tuser\tname\tprefix\tcreated\texpires\tstate");
+            foreach (var t in all)
+            {
+                var state = t.RevokedAt is not null ? "revoked" : t.ExpiresAt < DateTime.UtcNow ? "expired" : "active";
+                await output.WriteLineAsync(string.Join('\t', t.Id, t.User?.Email, t.Name, t.Prefix + "…",
+                    t.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    t.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-", state));
+            }
+
+            return 0;
+        });
+
+        var id = new Argument<Guid>("id") { Description = "The id of the token (see tokens list)." };
+        var revoke = new Command("revoke", "Revokes a token at once.") { id };
+        revoke.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var revoked = await scope.ServiceProvider.GetRequiredService<TokenService>().RevokeAsync(parse.GetValue(id), null, cancellationToken);
+            await output.WriteLineAsync(revoked ? "Token revoked." : "No token with that id.");
+            return revoked ? 0 : 1;
+        });
+
+        tokens.Subcommands.Add(create);
+        tokens.Subcommands.Add(list);
+        tokens.Subcommands.Add(revoke);
+        return tokens;
+    }
+
+    private static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return string.Create(20, alphabet, (span, chars) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = chars[RandomNumberGenerator.GetInt32(chars.Length)];
+            }
+        });
+    }
+}

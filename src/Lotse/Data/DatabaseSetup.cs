@@ -1,0 +1,132 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Lotse.Data;
+
+/// <summary>The database engines Lotse runs on.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Registers the one model on the configured provider.</summary>
+public static class DatabaseSetup
+{
+    /// <summary>Reads <c>Database:Provider</c>; SQLite when absent.</summary>
+    public static DatabaseProvider GetDatabaseProvider(this IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException(
+                $"Database:Provider must be 'Sqlite' or 'Postgres', not '{value}'.");
+    }
+
+    /// <summary>The data directory (<c>Lotse:DataDirectory</c>, default <c>./data</c>), created when missing.</summary>
+    public static string GetDataDirectory(this IConfiguration configuration)
+    {
+        var directory = Path.GetFullPath(configuration["Lotse:DataDirectory"] is { Length: > 0 } configured ? configured : "data");
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    /// <summary>The connection string: <c>ConnectionStrings:Lotse</c>, or for SQLite the file <c>lotse.db</c> in the data directory.</summary>
+    public static string GetLotseConnectionString(this IConfiguration configuration, DatabaseProvider provider)
+    {
+        var configured = configuration.GetConnectionString("Lotse");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        if (provider is DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException(
+                "Database:Provider is Postgres but ConnectionStrings:Lotse is empty.");
+        }
+
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(configuration.GetDataDirectory(), "lotse.db"),
+            Pooling = true,
+        }.ToString();
+    }
+
+    public static IServiceCollection AddLotseDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration.GetDatabaseProvider();
+        var connectionString = configuration.GetLotseConnectionString(provider);
+        services.AddSingleton<VersioningInterceptor>();
+
+        if (provider is DatabaseProvider.Sqlite)
+        {
+            services.AddDbContext<SqliteLotseDbContext>((sp, options) =>
+                ConfigureSqlite(options, connectionString).AddInterceptors(sp.GetRequiredService<VersioningInterceptor>()));
+            services.AddScoped<LotseDbContext>(sp => sp.GetRequiredService<SqliteLotseDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<PostgresLotseDbContext>((sp, options) =>
+                ConfigurePostgres(options, connectionString).AddInterceptors(sp.GetRequiredService<VersioningInterceptor>()));
+            services.AddScoped<LotseDbContext>(sp => sp.GetRequiredService<PostgresLotseDbContext>());
+        }
+
+        return services;
+    }
+
+    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite =>
+        {
+            sqlite.MigrationsHistoryTable("__EFMigrationsHistory");
+            sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
+        });
+
+    internal static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql =>
+        {
+            npgsql.MigrationsHistoryTable("__EFMigrationsHistory");
+            npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
+        });
+
+    /// <summary>Applies pending migrations; on SQLite it also switches the file to WAL mode.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while one writer writes; the mode is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the SQLite model without starting the app.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteLotseDbContext>
+{
+    public SqliteLotseDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SqliteLotseDbContext>();
+        DatabaseSetup.ConfigureSqlite(options, "Data Source=design-time.db");
+        return new SqliteLotseDbContext(options.Options);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL model without a server.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresLotseDbContext>
+{
+    public PostgresLotseDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgresLotseDbContext>();
+        DatabaseSetup.ConfigurePostgres(options, "Host=localhost;Database=lotse_design");
+        return new PostgresLotseDbContext(options.Options);
+    }
+}

@@ -1,0 +1,53 @@
+using Lotse.Features.Catalogs;
+using Lotse.Features.Districts;
+using Lotse.Features.Organizations;
+using Lotse.Features.Positions;
+using Lotse.Features.Tokens;
+using Lotse.Features.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lotse.Data;
+
+/// <summary>
+/// The one EF model of Lotse. Each database provider has its own subclass only so that it can carry
+/// its own migration set (<see cref="SqliteLotseDbContext"/>, <see cref="PostgresLotseDbContext"/>).
+/// </summary>
+public abstract class LotseDbContext(DbContextOptions options)
+    : IdentityDbContext<User, Role, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<District> Districts => Set<District>();
+
+    public DbSet<CatalogEntry> CatalogEntries => Set<CatalogEntry>();
+
+    public DbSet<Position> Positions => Set<Position>();
+
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LotseDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
+            {
+                builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
+        }
+    }
+}
+
+/// <summary>The model on SQLite, the embedded default.</summary>
+public sealed class SqliteLotseDbContext(DbContextOptions<SqliteLotseDbContext> options) : LotseDbContext(options);
+
+/// <summary>The model on PostgreSQL, the production and scale-out engine.</summary>
+public sealed class PostgresLotseDbContext(DbContextOptions<PostgresLotseDbContext> options) : LotseDbContext(options);

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lotse.Features.Api;
+
+/// <summary>The shape of every list the API answers.</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+/// <summary>Conventions every endpoint of <c>/api/v1</c> follows: paging, ETags, If-Match.</summary>
+public static class ApiConventions
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>Normalises page (from 1) and page size (1–200, default 50).</summary>
+    public static (int Page, int PageSize) Paging(int? page, int? pageSize) =>
+        (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, MaxPageSize));
+
+    public static string ETag(int version) => $"\"{version}\"";
+
+    /// <summary>
+    /// Checks <c>If-Match</c> against the current version: null when it matches, otherwise the answer
+    /// (428 when missing, 412 when stale).
+    /// </summary>
+    public static ProblemHttpResult? CheckIfMatch(HttpContext context, int currentVersion)
+    {
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrEmpty(ifMatch))
+        {
+            return TypedResults.Problem(
+                title: "If-Match fehlt",
+                detail: "Änderungen brauchen den Header If-Match mit dem ETag des zuletzt gelesenen Stands.",
+                statusCode: StatusCodes.Status428PreconditionRequired);
+        }
+
+        return ifMatch == "*" || ifMatch.Split(',').Select(v => v.Trim()).Contains(ETag(currentVersion))
+            ? null
+            : TypedResults.Problem(
+                title: "Inzwischen geändert",
+                detail: "Der Datensatz wurde seit dem Lesen geändert. Lesen Sie ihn neu und wiederholen Sie die Änderung.",
+                statusCode: StatusCodes.Status412PreconditionFailed);
+    }
+}

@@ -1,0 +1,39 @@
+using Lotse.Features.Catalogs;
+using Lotse.Features.Tokens;
+using Lotse.Features.Users;
+using Lotse.Security;
+
+namespace Lotse.Features.Api;
+
+/// <summary>Maps <c>/api/v1</c>: Bearer personal access tokens only, problem details for errors.</summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapLotseApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/api/v1")
+            .RequireAuthorization(policy => policy
+                .AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser())
+            .WithTags("v1");
+
+        v1.MapGet("/me", (HttpContext context) =>
+        {
+            var user = context.User;
+            return TypedResults.Ok(new MeResponse(
+                user.GetUserId() ?? Guid.Empty,
+                user.Identity?.Name ?? string.Empty,
+                user.GetDisplayName(),
+                new OrganizationRef(user.GetOrganizationId() ?? Guid.Empty, user.GetOrganizationName()),
+                user.GetRoles()));
+        })
+        .WithName("GetMe")
+        .WithSummary("The signed-in user: e-mail, name, organisation and roles.");
+
+        v1.MapCatalogApi();
+        return app;
+    }
+
+    public sealed record OrganizationRef(Guid Id, string Name);
+
+    public sealed record MeResponse(Guid Id, string Email, string Name, OrganizationRef Organization, IReadOnlyList<string> Roles);
+}

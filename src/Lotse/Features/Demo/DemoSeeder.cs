@@ -1,0 +1,161 @@
+using Lotse.Data;
+using Lotse.Features.Districts;
+using Lotse.Features.Organizations;
+using Lotse.Features.Positions;
+using Lotse.Features.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lotse.Features.Demo;
+
+/// <summary>
+/// The demo installation "Stadt Gelsenkirchen": districts, the coordination office, three fictional
+/// welfare organisations, the authorities, partner services, the 18 KIM positions and demo sign-ins.
+/// </summary>
+public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHostEnvironment environment)
+{
+    /// <summary>The one documented password of every demo sign-in.</summary>
+    public const string DemoPassword = "Lotse-Demo-2026";
+
+    private static readonly (string Bezirk, string[] Stadtteile)[] DistrictTree =
+    [
+        ("Gelsenkirchen-Mitte", ["Altstadt", "Bismarck", "Bulmke-Hüllen", "Feldmark", "Heßler", "Schalke", "Schalke-Nord"]),
+        ("Gelsenkirchen-Nord", ["Buer", "Hassel", "Scholven"]),
+        ("Gelsenkirchen-Ost", ["Erle", "Resse", "Resser Mark"]),
+        ("Gelsenkirchen-Süd", ["Neustadt", "Ückendorf", "Rotthausen"]),
+        ("Gelsenkirchen-West", ["Horst", "Beckhausen"]),
+    ];
+
+    /// <summary>Seeds the demo when the database holds no organisation yet. Returns whether it seeded.</summary>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Organizations.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        await SeedAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (environment.IsProduction())
+        {
+            throw new InvalidOperationException("The demo installation is refused in the Production environment.");
+        }
+
+        if (await db.Organizations.AnyAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("The database already holds organisations; the demo is seeded only into an empty installation.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var bezirke = new Dictionary<string, District>();
+        var order = 0;
+        foreach (var (bezirk, stadtteile) in DistrictTree)
+        {
+            var parent = new District { Name = bezirk, Level = DistrictLevel.Stadtbezirk, SortOrder = ++order };
+            bezirke[bezirk.Replace("Gelsenkirchen-", string.Empty, StringComparison.Ordinal)] = parent;
+            db.Districts.Add(parent);
+            var childOrder = 0;
+            foreach (var stadtteil in stadtteile)
+            {
+                db.Districts.Add(new District { Name = stadtteil, Level = DistrictLevel.Stadtteil, Parent = parent, SortOrder = ++childOrder });
+            }
+        }
+
+        var city = Org("Stadt Gelsenkirchen – Referat Zuwanderung und Integration", "KI Gelsenkirchen", OrganizationKind.CityCoordination);
+        var welfareA = Org("Brückenwerk Emscher e. V.", "Brückenwerk", OrganizationKind.WelfareOrganization);
+        var welfareB = Org("Nachbarschaftshilfe Ruhrbogen gGmbH", "Ruhrbogen", OrganizationKind.WelfareOrganization);
+        var welfareC = Org("Sozialwerk Zeche Morgenrot e. V.", "Morgenrot", OrganizationKind.WelfareOrganization);
+        var abh = Org("Stadt Gelsenkirchen – Ausländerbehörde", "ABH", OrganizationKind.ForeignersAuthority);
+        var ebb = Org("Stadt Gelsenkirchen – Einbürgerungsbehörde", "EBB", OrganizationKind.NaturalisationAuthority);
+        var jobcenter = Org("Jobcenter Gelsenkirchen – Integrationscenter für Arbeit", "IAG", OrganizationKind.Jobcenter);
+        var language = Org("Sprachschule Glückauf (Integrationskurse)", "Glückauf", OrganizationKind.OtherPartner);
+        Org("Familienkasse (Demo-Partner)", null, OrganizationKind.OtherPartner);
+        Org("Schuldnerberatung Emscher-Lippe (fiktiv)", null, OrganizationKind.OtherPartner);
+        Org("Migrationsberatung für Erwachsene und Jugendmigrationsdienst (fiktiv)", "MBE/JMD", OrganizationKind.OtherPartner);
+        Org("Stadt Gelsenkirchen – Gesundheitsamt", null, OrganizationKind.OtherPartner);
+        Org("Stadt Gelsenkirchen – Wohnungsamt", null, OrganizationKind.OtherPartner);
+        Org("Stadt Gelsenkirchen – Kita-Büro und Schulamt", null, OrganizationKind.OtherPartner);
+
+        var teamMitte = Team(welfareA, "Fallmanagement Mitte", bezirke["Mitte"]);
+        var teamNord = Team(welfareA, "Fallmanagement Nord", bezirke["Nord"]);
+        var teamSued = Team(welfareB, "Fallmanagement Süd", bezirke["Süd"]);
+        var teamWest = Team(welfareB, "Fallmanagement West", bezirke["West"]);
+        var teamOst = Team(welfareC, "Fallmanagement Ost", bezirke["Ost"]);
+        var teamKoordination = Team(city, "Koordination KIM");
+
+        // 18 positions: 3 coordination, 12 case management, 2 naturalisation office, 1 foreigners' authority.
+        // About 1.12 million EUR a year, 69 % paid by the state.
+        Positions(city, FundingModule.Coordination, "Koordination KIM", 3);
+        Positions(welfareA, FundingModule.CaseManagement, "Fallmanagement Mitte/Nord", 5);
+        Positions(welfareB, FundingModule.CaseManagement, "Fallmanagement Süd/West", 4);
+        Positions(welfareC, FundingModule.CaseManagement, "Fallmanagement Ost", 3);
+        Positions(ebb, FundingModule.Authorities, "Einbürgerung (Baustein 3)", 2);
+        Positions(abh, FundingModule.Authorities, "Aufenthaltssicherung §§ 25a/25b (Baustein 3)", 1);
+        _ = jobcenter;
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        await User("fm.mitte@demo.lotse", "Leyla Demir", welfareA, teamMitte, Roles.CaseManager);
+        await User("fm.nord@demo.lotse", "Jonas Becker", welfareA, teamNord, Roles.CaseManager);
+        await User("fm.sued@demo.lotse", "Ana Popescu", welfareB, teamSued, Roles.CaseManager);
+        await User("fm.west@demo.lotse", "Karim Haddad", welfareB, teamWest, Roles.CaseManager);
+        await User("fm.ost@demo.lotse", "Olena Kovalenko", welfareC, teamOst, Roles.CaseManager);
+        await User("teamleitung@demo.lotse", "Sabine Kowalski", welfareA, teamMitte, Roles.TeamLead);
+        await User("koordination@demo.lotse", "Thomas Brinkmann", city, teamKoordination, Roles.Coordinator);
+        await User("abh@demo.lotse", "Michael Schulte", abh, null, Roles.AuthorityStaff);
+        await User("einbuergerung@demo.lotse", "Aylin Şahin", ebb, null, Roles.AuthorityStaff);
+        await User("partner@demo.lotse", "Petra Nowak", language, null, Roles.PartnerStaff);
+        await User("datenschutz@demo.lotse", "Dr. Frank Wessel", city, null, Roles.DataProtectionOfficer);
+        await User("admin@demo.lotse", "Lotse Administration", city, null, Roles.Admin);
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private Organization Org(string name, string? shortName, OrganizationKind kind)
+    {
+        var organization = new Organization { Name = name, ShortName = shortName, Kind = kind };
+        db.Organizations.Add(organization);
+        return organization;
+    }
+
+    private Team Team(Organization organization, string name, District? covers = null)
+    {
+        var team = new Team { Name = name, Organization = organization };
+        if (covers is not null)
+        {
+            team.Districts.Add(covers);
+        }
+
+        db.Teams.Add(team);
+        return team;
+    }
+
+    private void Positions(Organization organization, FundingModule module, string title, int count)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            db.Positions.Add(new Position
+            {
+                Title = count > 1 ? $"{title} ({i})" : title,
+                Module = module,
+                Organization = organization,
+                Fte = 1.0m,
+                AnnualCost = 62_000m,
+                FundingRate = 0.69m,
+            });
+        }
+    }
+
+    private async Task User(string email, string name, Organization organization, Team? team, params string[] roles)
+    {
+        var (result, _) = await users.CreateAsync(new UserInput(email, name, organization.Id, team?.Id, roles), DemoPassword);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Message))}");
+        }
+    }
+}

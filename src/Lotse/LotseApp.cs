@@ -1,0 +1,166 @@
+using System.Globalization;
+using Lotse.Data;
+using Lotse.Features.Api;
+using Lotse.Features.Catalogs;
+using Lotse.Features.Demo;
+using Lotse.Features.Users;
+using Lotse.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Lotse;
+
+/// <summary>Wires the features into the host; Program.cs stays a few lines.</summary>
+public static class LotseApp
+{
+    private static readonly CultureInfo[] Cultures = [new("de-DE"), new("en")];
+
+    public static WebApplicationBuilder AddLotse(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<LotseOptions>().Bind(configuration.GetSection(LotseOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddLotseDatabase(configuration);
+        services.AddLotseSecurity(configuration);
+
+        services.AddDataProtection()
+            .SetApplicationName("Lotse")
+            .PersistKeysToDbContext<LotseDbContext>();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            // German unless the user chose otherwise: no Accept-Language guessing.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.Name = "Lotse.Antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Features";
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+                options.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
+                options.Conventions.AllowAnonymousToPage("/Account/Language");
+                options.Conventions.AllowAnonymousToPage("/Error");
+                options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
+            })
+            .AddMvcOptions(o => o.Filters.Add<TwoFactorEnrolmentFilter>())
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddDbContextCheck<LotseDbContext>("database", tags: ["ready"]);
+        services.Configure<ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
+        services.AddScoped<BaseDataSeeder>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<UserAdministration>();
+        return builder;
+    }
+
+    public static WebApplication UseLotse(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseWhen(
+            c => c.Request.Path.StartsWithSegments("/api"),
+            api => api.UseExceptionHandler());
+        app.UseWhen(
+            c => !c.Request.Path.StartsWithSegments("/api"),
+            pages =>
+            {
+                if (!app.Environment.IsDevelopment())
+                {
+                    pages.UseExceptionHandler("/Error");
+                }
+
+                pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+            });
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseLotseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api-docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "Lotse API v1");
+            o.DocumentTitle = "Lotse API";
+        });
+        app.MapLotseApi();
+        return app;
+    }
+
+    /// <summary>
+    /// Migrates the embedded default at start-up and seeds the demo into an empty database.
+    /// Other installations migrate with the <c>migrate</c> command.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<LotseOptions>>().Value;
+        if (options.Demo.Enabled && app.Environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                "The demo installation is refused in the Production environment. Set Lotse:Demo:Enabled to false.");
+        }
+
+        // A human-facing line for the operator who just started the demo: where to sign in.
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+            var url = addresses.FirstOrDefault() ?? "http://localhost:5080";
+            Console.WriteLine();
+            Console.WriteLine($"Lotse läuft: {url}/Account/Login");
+            if (options.Demo.Enabled)
+            {
+                Console.WriteLine($"Demo-Anmeldung: fm.mitte@demo.lotse (und weitere, siehe README) – Passwort: {DemoSeeder.DemoPassword}");
+            }
+
+            Console.WriteLine();
+        });
+
+        if (app.Configuration.GetDatabaseProvider() is not DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<BaseDataSeeder>().SeedAsync();
+        if (options.Demo.Enabled)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace Lotse;
+
+/// <summary>The installation's settings under the <c>Lotse</c> section of the configuration.</summary>
+public sealed class LotseOptions
+{
+    public const string Section = "Lotse";
+
+    /// <summary>Shown in the header, e.g. "Stadt Gelsenkirchen – Kommunales Integrationsmanagement".</summary>
+    public string InstallationName { get; set; } = "Lotse";
+
+    public string DataDirectory { get; set; } = "./data";
+
+    public DemoOptions Demo { get; set; } = new();
+
+    public TwoFactorOptions TwoFactor { get; set; } = new();
+
+    public SignInOptions SignIn { get; set; } = new();
+
+    public sealed class DemoOptions
+    {
+        /// <summary>Seeds the Gelsenkirchen demo into an empty database at start-up. Refused in Production.</summary>
+        public bool Enabled { get; set; }
+    }
+
+    public sealed class TwoFactorOptions
+    {
+        /// <summary>Roles whose holders must use a second factor. Ignored in the demo installation.</summary>
+        public List<string> RequiredForRoles { get; set; } = [];
+    }
+
+    public sealed class SignInOptions
+    {
+        /// <summary>Sign-in attempts allowed per client address and minute.</summary>
+        public int PermitPerMinute { get; set; } = 10;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Threading.RateLimiting;
+using Lotse.Data;
+using Lotse.Features.Tokens;
+using Lotse.Features.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace Lotse.Security;
+
+/// <summary>Identity, the cookie and token schemes, policies and the sign-in rate limit.</summary>
+public static class SecuritySetup
+{
+    public const string SignInRateLimit = "sign-in";
+    private const string SmartScheme = "Lotse";
+
+    public static IServiceCollection AddLotseSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services
+            .AddIdentity<User, Role>(options =>
+            {
+                // Length over composition rules, as BSI and NIST recommend.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 5;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<LotseDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<LotseClaimsPrincipalFactory>()
+            .AddErrorDescriber<GermanIdentityErrorDescriber>();
+
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "Lotse.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+
+        services.AddScoped<TokenService>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = SmartScheme;
+                options.DefaultChallengeScheme = SmartScheme;
+                options.DefaultAuthenticateScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie for pages, token for the API", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Path.StartsWithSegments("/api")
+                        ? TokenAuthenticationHandler.SchemeName
+                        : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+
+        services.AddAuthorizationBuilder().AddLotsePolicies();
+        services.AddSingleton<TwoFactorPolicy>();
+
+        var permitPerMinute = configuration.GetValue($"{LotseOptions.Section}:SignIn:PermitPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInRateLimit, context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter("get"));
+        });
+
+        return services;
+    }
+}

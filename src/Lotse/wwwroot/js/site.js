@@ -1,0 +1,32 @@
+// Lotse's only script of its own: no inline script anywhere (the Content-Security-Policy forbids it).
+(function () {
+    "use strict";
+
+    // htmx requests carry the antiforgery token like forms do.
+    document.addEventListener("htmx:configRequest", function (event) {
+        var token = document.querySelector('meta[name="request-verification-token"]');
+        if (token) {
+            event.detail.headers.RequestVerificationToken = token.content;
+        }
+    });
+
+    // Buttons with data-confirm ask before a consequential action.
+    document.addEventListener("click", function (event) {
+        var button = event.target.closest("[data-confirm]");
+        if (button && !window.confirm(button.getAttribute("data-confirm"))) {
+            event.preventDefault();
+        }
+    });
+
+    // Select the text of a shown secret (token, recovery codes) on click, for copying.
+    document.addEventListener("click", function (event) {
+        var code = event.target.closest(".app-code");
+        if (code) {
+            var range = document.createRange();
+            range.selectNodeContents(code);
+            var selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+        }
+    });
+})();

@@ -25,8 +25,8 @@ public static class LotseApp
 
         services.AddOptions<LotseOptions>().Bind(configuration.GetSection(LotseOptions.Section));
         services.AddSingleton(TimeProvider.System);
-        services.AddLotseDatabase(configuration);
-        services.AddLotseSecurity(configuration);
+        services.AddLotseDatabase();
+        services.AddLotseSecurity();
 
         services.AddDataProtection()
             .SetApplicationName("Lotse")

@@ -59,25 +59,23 @@ public static class DatabaseSetup
         }.ToString();
     }
 
-    public static IServiceCollection AddLotseDatabase(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers both provider contexts; <see cref="LotseDbContext"/> resolves to the configured one.
+    /// Configuration is read when a context is created, so a test host's settings take effect.
+    /// </summary>
+    public static IServiceCollection AddLotseDatabase(this IServiceCollection services)
     {
-        var provider = configuration.GetDatabaseProvider();
-        var connectionString = configuration.GetLotseConnectionString(provider);
         services.AddSingleton<VersioningInterceptor>();
-
-        if (provider is DatabaseProvider.Sqlite)
-        {
-            services.AddDbContext<SqliteLotseDbContext>((sp, options) =>
-                ConfigureSqlite(options, connectionString).AddInterceptors(sp.GetRequiredService<VersioningInterceptor>()));
-            services.AddScoped<LotseDbContext>(sp => sp.GetRequiredService<SqliteLotseDbContext>());
-        }
-        else
-        {
-            services.AddDbContext<PostgresLotseDbContext>((sp, options) =>
-                ConfigurePostgres(options, connectionString).AddInterceptors(sp.GetRequiredService<VersioningInterceptor>()));
-            services.AddScoped<LotseDbContext>(sp => sp.GetRequiredService<PostgresLotseDbContext>());
-        }
-
+        services.AddDbContext<SqliteLotseDbContext>((sp, options) =>
+            ConfigureSqlite(options, sp.GetRequiredService<IConfiguration>().GetLotseConnectionString(DatabaseProvider.Sqlite))
+                .AddInterceptors(sp.GetRequiredService<VersioningInterceptor>()));
+        services.AddDbContext<PostgresLotseDbContext>((sp, options) =>
+            ConfigurePostgres(options, sp.GetRequiredService<IConfiguration>().GetLotseConnectionString(DatabaseProvider.Postgres))
+                .AddInterceptors(sp.GetRequiredService<VersioningInterceptor>()));
+        services.AddScoped<LotseDbContext>(sp =>
+            sp.GetRequiredService<IConfiguration>().GetDatabaseProvider() is DatabaseProvider.Sqlite
+                ? sp.GetRequiredService<SqliteLotseDbContext>()
+                : sp.GetRequiredService<PostgresLotseDbContext>());
         return services;
     }
 

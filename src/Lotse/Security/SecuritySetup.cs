@@ -4,6 +4,7 @@ using Lotse.Features.Tokens;
 using Lotse.Features.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Lotse.Security;
 
@@ -13,7 +14,7 @@ public static class SecuritySetup
     public const string SignInRateLimit = "sign-in";
     private const string SmartScheme = "Lotse";
 
-    public static IServiceCollection AddLotseSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLotseSecurity(this IServiceCollection services)
     {
         services
             .AddIdentity<User, Role>(options =>
@@ -67,7 +68,6 @@ public static class SecuritySetup
         services.AddAuthorizationBuilder().AddLotsePolicies();
         services.AddSingleton<TwoFactorPolicy>();
 
-        var permitPerMinute = configuration.GetValue($"{LotseOptions.Section}:SignIn:PermitPerMinute", 10);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -75,7 +75,11 @@ public static class SecuritySetup
                 HttpMethods.IsPost(context.Request.Method)
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1) })
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = context.RequestServices.GetRequiredService<IOptionsMonitor<LotseOptions>>().CurrentValue.SignIn.PermitPerMinute,
+                            Window = TimeSpan.FromMinutes(1),
+                        })
                     : RateLimitPartition.GetNoLimiter("get"));
         });
 

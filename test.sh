@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The one test command of Lotse.
+#
+#   ./test.sh
+#
+# Installs what is missing (Debian's Chromium and PostgreSQL), starts a throwaway PostgreSQL
+# cluster on a loopback port, checks formatting, runs the unit and integration tests on SQLite
+# and on PostgreSQL and the browser tests on SQLite, stops what it started, and ends with the
+# line "N passed, N failed, N skipped". With CI=true a PostgreSQL that cannot be started fails
+# the run; elsewhere the PostgreSQL pass is skipped with a warning.
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+out="$root/artifacts/test"
+rm -rf "$out" && mkdir -p "$out"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export LOTSE_SCREENSHOTS="$out/screenshots"
+
+passed=0 failed=0 skipped=0
+failures=()
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- what the suite needs from Debian -------------------------------------------------------
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing from Debian: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$out/apt.log" 2>&1 \
+    || { echo "apt-get install failed, see $out/apt.log"; tail -20 "$out/apt.log"; }
+fi
+
+# --- a throwaway PostgreSQL cluster -----------------------------------------------------------
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+pg_dir=""
+stop_postgres() {
+  if [ -n "$pg_dir" ] && [ -f "$pg_dir/data/postmaster.pid" ]; then
+    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1
+  fi
+  [ -n "$pg_dir" ] && rm -rf "$pg_dir"
+}
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+trap stop_postgres EXIT
+
+start_postgres() {
+  [ -n "$pg_bin" ] || { echo "PostgreSQL is not installed"; return 1; }
+  pg_dir=$(mktemp -d /tmp/lotse-pg.XXXXXX)
+  chmod 755 "$pg_dir"
+  [ "$(id -u)" = 0 ] && chown postgres: "$pg_dir"
+  local port
+  for port in $(seq 55432 55499); do
+    (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null || break
+  done
+  as_pg "$pg_bin/initdb" -D "$pg_dir/data" --auth=trust -E UTF8 --locale=C.UTF-8 -U postgres >"$out/initdb.log" 2>&1 || { cat "$out/initdb.log"; return 1; }
+  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" \
+    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" -w start >/dev/null \
+    || { cat "$pg_dir/server.log"; return 1; }
+  export LOTSE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true"
+  echo "== PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+# --- counting -------------------------------------------------------------------------------
+count_check() { # name, exit code
+  if [ "$2" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$1"); fi
+}
+
+run_tests() { # name, project, extra env...
+  local name=$1 project=$2; shift 2
+  local log="$out/$name.log"
+  echo "== $name"
+  env "$@" dotnet test "$project" --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$out" >"$log" 2>&1
+  local code=$?
+  local summary
+  summary=$(grep -E '^(Passed|Failed)!' "$log" | tail -n 1)
+  if [ -z "$summary" ]; then
+    echo "   no test summary (exit $code); last lines:"; tail -n 30 "$log"
+    failed=$((failed + 1)); failures+=("$name: did not run")
+    return
+  fi
+  echo "   $summary"
+  local f p s
+  f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$summary")
+  p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$summary")
+  s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$summary")
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  if [ "$f" -gt 0 ]; then
+    failures+=("$name: $f failed")
+    grep -E '^\s+Failed ' "$log" | head -n 20
+  fi
+}
+
+# --- the run --------------------------------------------------------------------------------
+echo "== restore and build"
+dotnet tool restore >"$out/tools.log" 2>&1
+if ! dotnet build Lotse.slnx >"$out/build.log" 2>&1; then
+  grep -E 'error' "$out/build.log" | sort -u | head -n 30
+  count_check "build" 1
+  echo "$passed passed, $failed failed, $skipped skipped"
+  exit 1
+fi
+
+echo "== format check"
+dotnet format Lotse.slnx --verify-no-changes --no-restore >"$out/format.log" 2>&1
+format_code=$?
+[ $format_code -eq 0 ] || { echo "   dotnet format found changes:"; head -n 20 "$out/format.log"; }
+count_check "format" $format_code
+
+run_tests "sqlite" tests/Lotse.Tests/Lotse.Tests.csproj LOTSE_TEST_PROVIDER=Sqlite
+
+if start_postgres; then
+  run_tests "postgres" tests/Lotse.Tests/Lotse.Tests.csproj LOTSE_TEST_PROVIDER=Postgres
+elif [ "${CI:-}" = "true" ]; then
+  echo "PostgreSQL could not be started; CI requires it."
+  count_check "postgres: could not start" 1
+else
+  echo "WARNING: PostgreSQL could not be started; the PostgreSQL pass is skipped."
+fi
+
+run_tests "browser" tests/Lotse.BrowserTests/Lotse.BrowserTests.csproj LOTSE_TEST_PROVIDER=Sqlite
+
+if [ ${#failures[@]} -gt 0 ]; then
+  echo "Failures:"; printf '  - %s\n' "${failures[@]}"
+fi
+echo "Logs: $out"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,123 @@
+using Lotse.Data;
+using Lotse.Features.Catalogs;
+using Lotse.Features.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Lotse.Tests.Support;
+
+/// <summary>
+/// Lotse with the Gelsenkirchen demo on a fresh database of the provider under test:
+/// SQLite always, PostgreSQL when <c>LOTSE_TEST_PROVIDER=Postgres</c> (the connection string then comes
+/// from <c>LOTSE_TEST_POSTGRES</c>, and a missing server fails the run).
+/// </summary>
+public class LotseFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "lotse-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? postgresDatabase;
+    private readonly string connectionString;
+
+    public LotseFactory()
+    {
+        if (Provider is DatabaseProvider.Postgres)
+        {
+            postgresDatabase = "lotse_test_" + Guid.NewGuid().ToString("N")[..12];
+            connectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = postgresDatabase }.ToString();
+        }
+        else
+        {
+            connectionString = $"Data Source={Path.Combine(dataDirectory, "lotse.db")}";
+        }
+    }
+
+    public static DatabaseProvider Provider { get; } =
+        Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("LOTSE_TEST_PROVIDER"), ignoreCase: true, out var p)
+            ? p
+            : DatabaseProvider.Sqlite;
+
+    private static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable("LOTSE_TEST_POSTGRES") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("LOTSE_TEST_PROVIDER is Postgres but LOTSE_TEST_POSTGRES holds no connection string.");
+
+    /// <summary>Settings a test class needs beyond the defaults, applied before the host starts.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        builder.UseEnvironment("Testing");
+        // Added last, so these win over appsettings.json.
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider.ToString(),
+            ["ConnectionStrings:Lotse"] = connectionString,
+            ["Lotse:DataDirectory"] = dataDirectory,
+            ["Lotse:InstallationName"] = "Stadt Gelsenkirchen (Test)",
+            ["Lotse:Demo:Enabled"] = "true",
+            ["Lotse:SignIn:PermitPerMinute"] = "10000",
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (postgresDatabase is not null)
+        {
+            await using var connection = new NpgsqlConnection(AdminConnectionString);
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{postgresDatabase}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        // Starting the host runs Program's start-up: on SQLite that already migrates and seeds the demo.
+        // PostgreSQL installations migrate with the command, so the same steps follow here (all idempotent).
+        await DatabaseSetup.MigrateAsync(Services);
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<BaseDataSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(AdminConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A SQLite file still held by a pooled connection; the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see where they lead.</summary>
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+}
+
+/// <summary>One demo installation shared by the integration tests of a collection.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedApp : ICollectionFixture<LotseFactory>
+{
+    public const string Name = "app";
+}

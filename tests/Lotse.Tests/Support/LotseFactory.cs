@@ -67,8 +67,11 @@ public class LotseFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(ConfigureLogging);
     }
+
+    /// <summary>Quiet by default; a test class that inspects the logs overrides this.</summary>
+    protected virtual void ConfigureLogging(ILoggingBuilder logging) => logging.SetMinimumLevel(LogLevel.Warning);
 
     public async Task InitializeAsync()
     {

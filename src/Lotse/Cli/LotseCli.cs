@@ -163,10 +163,11 @@ public static class LotseCli
             }
 
             var all = await scope.ServiceProvider.GetRequiredService<TokenService>().ListAsync(ownerId, cancellationToken);
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             await output.WriteLineAsync("id\tuser\tname\tprefix\tcreated\texpires\tstate");
             foreach (var t in all)
             {
-                var state = t.RevokedAt is not null ? "revoked" : t.ExpiresAt < DateTime.UtcNow ? "expired" : "active";
+                var state = t.RevokedAt is not null ? "revoked" : t.IsUsableAt(now) ? "active" : "expired";
                 await output.WriteLineAsync(string.Join('\t', t.Id, t.User?.Email, t.Name, t.Prefix + "…",
                     t.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     t.ExpiresAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-", state));

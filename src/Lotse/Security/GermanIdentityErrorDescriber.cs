@@ -27,6 +27,24 @@ public sealed class GermanIdentityErrorDescriber(IStringLocalizer<SharedResource
     public override IdentityError PasswordMismatch() =>
         new() { Code = nameof(PasswordMismatch), Description = localizer["Das Passwort ist falsch."] };
 
+    public override IdentityError DefaultError() =>
+        new() { Code = nameof(DefaultError), Description = localizer["Die Änderung konnte nicht gespeichert werden. Bitte versuchen Sie es erneut."] };
+
+    public override IdentityError InvalidToken() =>
+        new() { Code = nameof(InvalidToken), Description = localizer["Der Code ist ungültig oder abgelaufen."] };
+
+    public override IdentityError RecoveryCodeRedemptionFailed() =>
+        new() { Code = nameof(RecoveryCodeRedemptionFailed), Description = localizer["Der Wiederherstellungscode ist ungültig."] };
+
+    public override IdentityError UserLockoutNotEnabled() =>
+        new() { Code = nameof(UserLockoutNotEnabled), Description = localizer["Die Sperre ist für diesen Benutzer nicht aktiviert."] };
+
+    public override IdentityError UserAlreadyInRole(string role) =>
+        new() { Code = nameof(UserAlreadyInRole), Description = localizer["Der Benutzer hat diese Rolle bereits."] };
+
+    public override IdentityError UserNotInRole(string role) =>
+        new() { Code = nameof(UserNotInRole), Description = localizer["Der Benutzer hat diese Rolle nicht."] };
+
     public override IdentityError ConcurrencyFailure() =>
         new() { Code = nameof(ConcurrencyFailure), Description = localizer["Der Datensatz wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu."] };
 }

@@ -96,6 +96,24 @@ public sealed class ApiConventionTests(LotseFactory app)
     }
 
     [Fact]
+    public async Task A_create_answers_201_with_the_resource_and_its_id()
+    {
+        using var client = await ClientForAsync("admin@demo.lotse");
+        using var response = await client.PostAsJsonAsync("/api/v1/catalogs/ReferralDeclineReason", new { code = "warteliste", label = "Warteliste voll", labelEn = "Waiting list full", sortOrder = 35 });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+        Assert.Equal($"/api/v1/catalog-entries/{id}", response.Headers.Location?.OriginalString);
+        Assert.Equal("Warteliste voll", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/catalog-entries/{id}")).GetProperty("label").GetString());
+
+        using var again = await client.PostAsJsonAsync("/api/v1/catalogs/ReferralDeclineReason", new { code = "warteliste", label = "Doppelt", sortOrder = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var problem = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Diesen Code gibt es in diesem Katalog schon.", problem.GetProperty("errors").GetProperty("code")[0].GetString());
+    }
+
+    [Fact]
     public async Task Unknown_catalogue_and_entry_answer_404()
     {
         using var client = await ClientForAsync("fm.mitte@demo.lotse");

@@ -30,6 +30,41 @@ public static class CatalogApi
         })
         .WithSummary("The entries of one catalogue (NeedArea, AssessmentScale, ResidenceStatusKind, AccessRoute, EncounterKind, ClosureReason, ReferralStatus, ReferralDeclineReason, ReferralOutcome).");
 
+        api.MapPost("/catalogs/{catalog}", async Task<Results<Created<CatalogEntryDto>, NotFound, ValidationProblem>> (
+            string catalog, CatalogEntryCreate create, LotseDbContext db, CancellationToken cancellationToken) =>
+        {
+            if (!Enum.TryParse<CatalogKind>(catalog, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+            {
+                return TypedResults.NotFound();
+            }
+
+            var errors = create.Validate();
+            if (errors.Count == 0 && await db.CatalogEntries.AnyAsync(e => e.Catalog == kind && e.Code == create.Code, cancellationToken))
+            {
+                errors["code"] = ["Diesen Code gibt es in diesem Katalog schon."];
+            }
+
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors);
+            }
+
+            var entry = new CatalogEntry
+            {
+                Catalog = kind,
+                Code = create.Code,
+                Label = create.Label.Trim(),
+                LabelEn = string.IsNullOrWhiteSpace(create.LabelEn) ? null : create.LabelEn.Trim(),
+                Detail = string.IsNullOrWhiteSpace(create.Detail) ? null : create.Detail.Trim(),
+                SortOrder = create.SortOrder,
+            };
+            db.CatalogEntries.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Created($"/api/v1/catalog-entries/{entry.Id}", CatalogEntryDto.From(entry));
+        })
+        .RequireAuthorization(Policies.Administration)
+        .WithSummary("Adds an entry to a catalogue (administrators). Answers 201 with the entry and its id.");
+
         api.MapGet("/catalog-entries/{id:guid}", async Task<Results<Ok<CatalogEntryDto>, NotFound>> (
             Guid id, HttpContext context, LotseDbContext db, CancellationToken cancellationToken) =>
         {
@@ -90,6 +125,23 @@ public static class CatalogApi
 public sealed record CatalogEntryDto(Guid Id, string Catalog, string Code, string Label, string? LabelEn, string? Detail, int SortOrder, bool IsActive)
 {
     public static CatalogEntryDto From(CatalogEntry e) => new(e.Id, e.Catalog.ToString(), e.Code, e.Label, e.LabelEn, e.Detail, e.SortOrder, e.IsActive);
+}
+
+public sealed partial record CatalogEntryCreate(string Code, string Label, string? LabelEn, string? Detail, int SortOrder)
+{
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]{0,79}$")]
+    private static partial System.Text.RegularExpressions.Regex CodePattern();
+
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new CatalogEntryUpdate(Label, LabelEn, Detail, SortOrder, true).Validate();
+        if (string.IsNullOrEmpty(Code) || !CodePattern().IsMatch(Code))
+        {
+            errors["code"] = ["Der Code besteht aus Kleinbuchstaben, Ziffern und Bindestrichen."];
+        }
+
+        return errors;
+    }
 }
 
 public sealed record CatalogEntryUpdate(string Label, string? LabelEn, string? Detail, int SortOrder, bool IsActive)

@@ -1,10 +1,16 @@
 using System.Globalization;
 using Lotse.Data;
 using Lotse.Features.Api;
+using Lotse.Features.Audit;
+using Lotse.Features.Calendar;
+using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
+using Lotse.Features.Clients;
 using Lotse.Features.Demo;
+using Lotse.Features.MyDay;
 using Lotse.Features.Users;
 using Lotse.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -65,11 +71,22 @@ public static class LotseApp
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddDbContextCheck<LotseDbContext>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<IAuthorizationHandler, CaseAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, ClientAuthorizationHandler>();
+        services.AddScoped<ClientService>();
+        services.AddScoped<ClientMatching>();
+        services.AddScoped<CaseService>();
+        services.AddScoped<MyDayService>();
+        services.AddScoped<CalendarFeedService>();
         services.AddScoped<BaseDataSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<UserAdministration>();
@@ -118,6 +135,7 @@ public static class LotseApp
             o.DocumentTitle = "Lotse API";
         });
         app.MapLotseApi();
+        app.MapCalendarFeed();
         return app;
     }
 

@@ -16,6 +16,17 @@ public sealed class LotseOptions
 
     public SignInOptions SignIn { get; set; } = new();
 
+    public CaseOptions Cases { get; set; } = new();
+
+    public sealed class CaseOptions
+    {
+        /// <summary>How long before a residence status expires its derived deadline shows as upcoming.</summary>
+        public int ResidenceExpiryLeadWeeks { get; set; } = 8;
+
+        /// <summary>Cases without contact for this many weeks show on "Mein Tag".</summary>
+        public int NoContactWeeks { get; set; } = 6;
+    }
+
     public sealed class DemoOptions
     {
         /// <summary>Seeds the Gelsenkirchen demo into an empty database at start-up. Refused in Production.</summary>

@@ -1,3 +1,4 @@
+using Lotse.Features.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -68,10 +69,10 @@ public static class DatabaseSetup
         services.AddSingleton<VersioningInterceptor>();
         services.AddDbContext<SqliteLotseDbContext>((sp, options) =>
             ConfigureSqlite(options, sp.GetRequiredService<IConfiguration>().GetLotseConnectionString(DatabaseProvider.Sqlite))
-                .AddInterceptors(sp.GetRequiredService<VersioningInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersioningInterceptor>(), new AuditInterceptor(sp)));
         services.AddDbContext<PostgresLotseDbContext>((sp, options) =>
             ConfigurePostgres(options, sp.GetRequiredService<IConfiguration>().GetLotseConnectionString(DatabaseProvider.Postgres))
-                .AddInterceptors(sp.GetRequiredService<VersioningInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersioningInterceptor>(), new AuditInterceptor(sp)));
         services.AddScoped<LotseDbContext>(sp =>
             sp.GetRequiredService<IConfiguration>().GetDatabaseProvider() is DatabaseProvider.Sqlite
                 ? sp.GetRequiredService<SqliteLotseDbContext>()

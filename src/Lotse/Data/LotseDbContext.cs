@@ -1,4 +1,9 @@
+using Lotse.Features.Audit;
+using Lotse.Features.Calendar;
+using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
+using Lotse.Features.Clients;
+using Lotse.Features.Consultations;
 using Lotse.Features.Districts;
 using Lotse.Features.Organizations;
 using Lotse.Features.Positions;
@@ -30,6 +35,34 @@ public abstract class LotseDbContext(DbContextOptions options)
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Client> Clients => Set<Client>();
+
+    public DbSet<ClientNameKey> ClientNameKeys => Set<ClientNameKey>();
+
+    public DbSet<ResidenceStatus> ResidenceStatuses => Set<ResidenceStatus>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CasePhaseChange> CasePhaseChanges => Set<CasePhaseChange>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<Goal> Goals => Set<Goal>();
+
+    public DbSet<GoalStep> GoalSteps => Set<GoalStep>();
+
+    public DbSet<Encounter> Encounters => Set<Encounter>();
+
+    public DbSet<Deadline> Deadlines => Set<Deadline>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<ShortConsultation> ShortConsultations => Set<ShortConsultation>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

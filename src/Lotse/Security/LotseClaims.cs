@@ -26,6 +26,9 @@ public static class ClaimsPrincipalExtensions
     public static Guid? GetOrganizationId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(LotseClaimTypes.OrganizationId), out var id) ? id : null;
 
+    /// <summary>The user's organisation, or an id no organisation has (so queries find nothing).</summary>
+    public static Guid GetOrganizationIdOrEmpty(this ClaimsPrincipal user) => user.GetOrganizationId() ?? Guid.Empty;
+
     public static string GetDisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(LotseClaimTypes.DisplayName) ?? user.Identity?.Name ?? string.Empty;
 

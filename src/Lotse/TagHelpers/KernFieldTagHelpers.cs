@@ -81,7 +81,9 @@ public sealed class KernFieldTagHelper(HtmlEncoder encoder) : TagHelper
         }
 
         var common = $" id=\"{id}\" name=\"{E(name)}\"{Described(describedBy)}{(hasError ? " aria-invalid=\"true\"" : string.Empty)}{(Required ? " required aria-required=\"true\"" : string.Empty)}";
-        var value = attempted ?? Format(For.Model);
+        var value = attempted ?? (Type == "datetime-local" && For.Model is DateTime moment
+            ? moment.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)
+            : Format(For.Model));
         if (Type == "select")
         {
             var selected = value;

@@ -1,4 +1,6 @@
+using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
+using Lotse.Features.Clients;
 using Lotse.Features.Tokens;
 using Lotse.Features.Users;
 using Lotse.Security;
@@ -30,6 +32,8 @@ public static class ApiEndpoints
         .WithSummary("The signed-in user: e-mail, name, organisation and roles.");
 
         v1.MapCatalogApi();
+        v1.MapClientApi();
+        v1.MapCaseApi();
         return app;
     }
 

@@ -11,7 +11,7 @@ namespace Lotse.Features.Demo;
 /// The demo installation "Stadt Gelsenkirchen": districts, the coordination office, three fictional
 /// welfare organisations, the authorities, partner services, the 18 KIM positions and demo sign-ins.
 /// </summary>
-public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHostEnvironment environment)
+public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHostEnvironment environment, TimeProvider time)
 {
     /// <summary>The one documented password of every demo sign-in.</summary>
     public const string DemoPassword = "Lotse-Demo-2026";
@@ -111,6 +111,9 @@ public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHos
         await User("partner@demo.lotse", "Petra Nowak", language, null, Roles.PartnerStaff);
         await User("datenschutz@demo.lotse", "Dr. Frank Wessel", city, null, Roles.DataProtectionOfficer);
         await User("admin@demo.lotse", "Lotse Administration", city, null, Roles.Admin);
+
+        var caseManagers = await db.Users.Where(u => u.Email!.StartsWith("fm.")).ToDictionaryAsync(u => u.Email!, cancellationToken);
+        await new DemoClients(db, time).SeedAsync(caseManagers, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }

@@ -1,0 +1,43 @@
+namespace Lotse.Features.Audit;
+
+/// <summary>What was done to a record.</summary>
+public enum AuditOperation
+{
+    Read = 1,
+    Create = 2,
+    Update = 3,
+    Delete = 4,
+    Search = 5,
+    Denied = 6,
+}
+
+/// <summary>
+/// An append-only record of an access to personal data: who, when, which record, which operation,
+/// which fields. It never holds field values.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTime At { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    public Guid? OrganizationId { get; set; }
+
+    public AuditOperation Operation { get; set; }
+
+    /// <summary>The entity type, e.g. "Client", "Case", "Encounter".</summary>
+    public required string EntityType { get; set; }
+
+    public Guid? EntityId { get; set; }
+
+    /// <summary>The client the record belongs to, so "who accessed this client" is one query.</summary>
+    public Guid? ClientId { get; set; }
+
+    /// <summary>Names of the fields read or changed, comma-separated.</summary>
+    public string? Fields { get; set; }
+
+    /// <summary>"page" or "api".</summary>
+    public string? Channel { get; set; }
+}

@@ -1,0 +1,139 @@
+using Lotse.Data;
+using Lotse.Features.Cases;
+using Lotse.Features.Clients;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Lotse.Features.Audit;
+
+/// <summary>
+/// Adds an audit entry for every created, changed or deleted record of personal data to the same
+/// save, naming the changed fields but never their values.
+/// </summary>
+public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInterceptor
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is LotseDbContext db)
+        {
+            await AddEntriesAsync(db, cancellationToken);
+        }
+
+        return await base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is LotseDbContext db)
+        {
+            AddEntriesAsync(db, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+
+        return base.SavingChanges(eventData, result);
+    }
+
+    private async ValueTask AddEntriesAsync(LotseDbContext db, CancellationToken cancellationToken)
+    {
+        var changed = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => IsPersonal(e.Entity))
+            .ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var log = services.GetRequiredService<AuditLog>();
+        var caseClients = new Dictionary<Guid, Guid?>();
+        foreach (var entry in changed)
+        {
+            var operation = entry.State switch
+            {
+                EntityState.Added => AuditOperation.Create,
+                EntityState.Deleted => AuditOperation.Delete,
+                _ => AuditOperation.Update,
+            };
+            var fields = operation == AuditOperation.Update
+                ? string.Join(',', entry.Properties.Where(p => p.IsModified && p.Metadata.Name is not (nameof(IVersioned.Version) or nameof(IStamped.UpdatedAt))).Select(p => p.Metadata.Name))
+                : null;
+            if (operation == AuditOperation.Update && string.IsNullOrEmpty(fields))
+            {
+                continue;
+            }
+
+            var clientId = await ClientOfAsync(db, entry, caseClients, cancellationToken);
+            db.AuditEntries.Add(log.Entry(operation, entry.Metadata.ClrType.Name, KeyOf(entry), clientId, fields));
+        }
+    }
+
+    private static bool IsPersonal(object entity) => entity is Client or ClientAlias or ResidenceStatus
+        or Case or CaseMember or CaseDeputy or Assessment or AssessmentRating or Goal or GoalStep or Encounter or Deadline;
+
+    private static Guid? KeyOf(EntityEntry entry) => entry.Entity switch
+    {
+        Client c => c.Id,
+        ClientAlias a => a.Id,
+        ResidenceStatus r => r.Id,
+        Case c => c.Id,
+        CaseMember m => m.ClientId,
+        CaseDeputy d => d.UserId,
+        Assessment a => a.Id,
+        AssessmentRating r => r.AssessmentId,
+        Goal g => g.Id,
+        GoalStep s => s.Id,
+        Encounter e => e.Id,
+        Deadline d => d.Id,
+        _ => null,
+    };
+
+    private static async ValueTask<Guid?> ClientOfAsync(LotseDbContext db, EntityEntry entry, Dictionary<Guid, Guid?> caseClients, CancellationToken cancellationToken)
+    {
+        Guid? caseId = entry.Entity switch
+        {
+            Client c => null,
+            Case c => null,
+            CaseMember m => m.CaseId,
+            CaseDeputy d => d.CaseId,
+            Assessment a => a.CaseId,
+            Goal g => g.CaseId,
+            Encounter e => e.CaseId,
+            Deadline d => d.CaseId,
+            _ => null,
+        };
+        switch (entry.Entity)
+        {
+            case Client client:
+                return client.Id;
+            case ClientAlias alias:
+                return alias.ClientId;
+            case ResidenceStatus status:
+                return status.ClientId;
+            case Case @case:
+                return @case.ClientId;
+            case GoalStep step:
+                caseId = db.ChangeTracker.Entries<Goal>().FirstOrDefault(g => g.Entity.Id == step.GoalId)?.Entity.CaseId
+                    ?? await db.Goals.Where(g => g.Id == step.GoalId).Select(g => (Guid?)g.CaseId).SingleOrDefaultAsync(cancellationToken);
+                break;
+            case AssessmentRating rating:
+                caseId = db.ChangeTracker.Entries<Assessment>().FirstOrDefault(a => a.Entity.Id == rating.AssessmentId)?.Entity.CaseId
+                    ?? await db.Assessments.Where(a => a.Id == rating.AssessmentId).Select(a => (Guid?)a.CaseId).SingleOrDefaultAsync(cancellationToken);
+                break;
+        }
+
+        if (caseId is not { } id)
+        {
+            return null;
+        }
+
+        if (!caseClients.TryGetValue(id, out var clientId))
+        {
+            clientId = db.ChangeTracker.Entries<Case>().FirstOrDefault(c => c.Entity.Id == id)?.Entity.ClientId
+                ?? await db.Cases.Where(c => c.Id == id).Select(c => (Guid?)c.ClientId).SingleOrDefaultAsync(cancellationToken);
+            caseClients[id] = clientId;
+        }
+
+        return clientId;
+    }
+}

@@ -1,0 +1,49 @@
+using Lotse.Data;
+using Lotse.Security;
+
+namespace Lotse.Features.Audit;
+
+/// <summary>
+/// Records reads of personal data. Writes are recorded by <see cref="AuditInterceptor"/> in the
+/// same transaction as the change.
+/// </summary>
+public sealed class AuditLog(LotseDbContext db, CurrentActor actor, TimeProvider time)
+{
+    /// <summary>Records that the current user read a record, and saves at once.</summary>
+    public async Task ReadAsync(string entityType, Guid entityId, Guid? clientId, string? fields = null, CancellationToken cancellationToken = default)
+    {
+        db.AuditEntries.Add(Entry(AuditOperation.Read, entityType, entityId, clientId, fields));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Records a search over personal data (which records were listed), and saves at once.</summary>
+    public async Task SearchAsync(string entityType, IEnumerable<Guid> clientIds, CancellationToken cancellationToken = default)
+    {
+        foreach (var clientId in clientIds.Distinct())
+        {
+            db.AuditEntries.Add(Entry(AuditOperation.Search, entityType, clientId, clientId, null));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Records a refused access, and saves at once.</summary>
+    public async Task DeniedAsync(string entityType, Guid entityId, CancellationToken cancellationToken = default)
+    {
+        db.AuditEntries.Add(Entry(AuditOperation.Denied, entityType, entityId, null, null));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    internal AuditEntry Entry(AuditOperation operation, string entityType, Guid? entityId, Guid? clientId, string? fields) => new()
+    {
+        At = time.GetUtcNow().UtcDateTime,
+        UserId = actor.UserId,
+        OrganizationId = actor.OrganizationId,
+        Operation = operation,
+        EntityType = entityType,
+        EntityId = entityId,
+        ClientId = clientId,
+        Fields = fields,
+        Channel = actor.Channel,
+    };
+}

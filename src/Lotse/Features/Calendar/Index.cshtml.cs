@@ -1,0 +1,96 @@
+using System.ComponentModel.DataAnnotations;
+using Lotse.Data;
+using Lotse.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lotse.Features.Calendar;
+
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<Appointment> Upcoming { get; private set; } = [];
+
+    public bool HasFeed { get; private set; }
+
+    public string? NewFeedUrl { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var start = time.GetLocalNow().DateTime.Date.AddDays(1).AddHours(9);
+        Input.Start = start;
+        Input.End = start.AddHours(1);
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Input.End <= Input.Start)
+        {
+            ModelState.AddModelError("Input.End", localizer["Das Ende liegt vor dem Beginn."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        db.Appointments.Add(new Appointment
+        {
+            UserId = User.GetUserId()!.Value,
+            Title = Input.Title!.Trim(),
+            Start = DateTime.SpecifyKind(Input.Start!.Value, DateTimeKind.Local).ToUniversalTime(),
+            End = DateTime.SpecifyKind(Input.End!.Value, DateTimeKind.Local).ToUniversalTime(),
+            Location = string.IsNullOrWhiteSpace(Input.Location) ? null : Input.Location.Trim(),
+        });
+        await db.SaveChangesAsync();
+        TempData["Message"] = localizer["Der Termin wurde eingetragen."].Value;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostFeedAsync()
+    {
+        var secret = await feeds.RenewAsync(User.GetUserId()!.Value);
+        NewFeedUrl = $"{Request.Scheme}://{Request.Host}/calendar/{secret}.ics";
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeFeedAsync()
+    {
+        await feeds.RevokeAsync(User.GetUserId()!.Value);
+        TempData["Message"] = localizer["Die Abo-Adresse gilt nicht mehr."].Value;
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        var userId = User.GetUserId()!.Value;
+        var from = time.GetUtcNow().UtcDateTime.Date;
+        Upcoming = await db.Appointments.Where(a => a.UserId == userId && a.End >= from).OrderBy(a => a.Start).Take(100).ToListAsync();
+        HasFeed = await feeds.ExistsAsync(userId);
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Bitte geben Sie einen Titel ein.")]
+        [StringLength(300, ErrorMessage = "Höchstens 300 Zeichen.")]
+        public string? Title { get; set; }
+
+        [Required(ErrorMessage = "Bitte geben Sie den Beginn an.")]
+        public DateTime? Start { get; set; }
+
+        [Required(ErrorMessage = "Bitte geben Sie das Ende an.")]
+        public DateTime? End { get; set; }
+
+        [StringLength(300, ErrorMessage = "Höchstens 300 Zeichen.")]
+        public string? Location { get; set; }
+    }
+}

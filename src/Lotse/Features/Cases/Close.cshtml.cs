@@ -1,0 +1,71 @@
+using Lotse.Data;
+using Lotse.Features.Catalogs;
+using Lotse.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lotse.Features.Cases;
+
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class CloseModel(LotseDbContext db, CaseService cases, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
+    [BindProperty]
+    public bool CarryOverOpenGoals { get; set; }
+
+    public Case Case { get; private set; } = null!;
+
+    public IReadOnlyList<Goal> OpenGoals { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Reasons { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await LoadAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        try
+        {
+            await cases.CloseAsync(Case, Reason, Note, CarryOverOpenGoals, User.GetUserId()!.Value, HttpContext.RequestAborted);
+        }
+        catch (RuleViolationException violation)
+        {
+            ModelState.AddModelError(violation.Field switch { "reason" => nameof(Reason), "carryOverOpenGoals" => nameof(CarryOverOpenGoals), _ => string.Empty }, localizer[violation.Message]);
+            return Page();
+        }
+
+        TempData["Message"] = localizer["Fall {0} wurde abgeschlossen.", Case.Reference].Value;
+        return RedirectToPage("./Details", new { id = Id });
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var @case = await cases.FindAsync(Id, HttpContext.RequestAborted);
+        if (@case is null || !(await authorization.AuthorizeAsync(User, @case, CaseOperations.Edit)).Succeeded)
+        {
+            return NotFound();
+        }
+
+        Case = @case;
+        OpenGoals = await cases.OpenGoalsAsync(Id, HttpContext.RequestAborted);
+        Reasons = await db.CatalogEntries.Where(e => e.Catalog == CatalogKind.ClosureReason && e.IsActive).OrderBy(e => e.SortOrder)
+            .Select(e => new SelectListItem(e.Label, e.Code)).ToListAsync(HttpContext.RequestAborted);
+        return null;
+    }
+}

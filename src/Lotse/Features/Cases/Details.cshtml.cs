@@ -1,0 +1,255 @@
+using System.ComponentModel.DataAnnotations;
+using Lotse.Data;
+using Lotse.Features.Audit;
+using Lotse.Features.Clients;
+using Lotse.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lotse.Features.Cases;
+
+/// <summary>The case page: the whole situation at a glance, quick entries and the timeline.</summary>
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class DetailsModel(
+    LotseDbContext db,
+    CaseService cases,
+    IAuthorizationService authorization,
+    AuditLog audit,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public EncounterForm Contact { get; set; } = new();
+
+    [BindProperty]
+    public DeadlineForm NewDeadline { get; set; } = new();
+
+    [BindProperty]
+    public GoalForm NewGoal { get; set; } = new();
+
+    [BindProperty]
+    public StepForm NewStep { get; set; } = new();
+
+    public CaseOverview Overview { get; private set; } = null!;
+
+    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    public IEnumerable<SelectListItem> NeedAreaItems => Overview.NeedAreas.Select(n => new SelectListItem(n.Value, n.Key));
+
+    public IEnumerable<SelectListItem> EncounterKindItems => Overview.EncounterKinds.Select(n => new SelectListItem(n.Value, n.Key));
+
+    public IEnumerable<SelectListItem> LanguageItems => Languages.All().Select(l => new SelectListItem(l.Name, l.Code));
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync(CaseOperations.Read) is { } refused)
+        {
+            return refused;
+        }
+
+        Contact.At = time.GetLocalNow().DateTime.AddSeconds(-time.GetLocalNow().Second);
+        NewGoal.AgreedOn = Today;
+        await audit.ReadAsync("Case", Id, Overview.Case.ClientId, cancellationToken: HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostTransitionAsync(CasePhase to, string? note) =>
+        WorkAsync(c => cases.TransitionAsync(c, to, User.GetUserId()!.Value, note, HttpContext.RequestAborted),
+            localizer["Der Fall ist jetzt in der Phase „{0}“.", localizer[CasePhases.DisplayName(to)]]);
+
+    public Task<IActionResult> OnPostEncounterAsync() =>
+        WorkAsync(c => cases.AddEncounterAsync(c, new Encounter
+        {
+            UserId = User.GetUserId()!.Value,
+            At = DateTime.SpecifyKind(Contact.At ?? default, DateTimeKind.Local).ToUniversalTime(),
+            DurationMinutes = Contact.DurationMinutes ?? 0,
+            KindCode = Contact.Kind ?? string.Empty,
+            InterpreterUsed = Contact.InterpreterUsed,
+            InterpreterLanguage = Contact.InterpreterUsed ? Contact.InterpreterLanguage : null,
+            NeedAreaCodes = Contact.NeedAreas,
+            Note = string.IsNullOrWhiteSpace(Contact.Note) ? null : Contact.Note.Trim(),
+        }, HttpContext.RequestAborted), localizer["Der Kontakt wurde erfasst."], "Contact", nameof(Contact.At), nameof(Contact.DurationMinutes), nameof(Contact.Kind));
+
+    public Task<IActionResult> OnPostDeadlineAsync() =>
+        WorkAsync(c => cases.AddDeadlineAsync(c, NewDeadline.Title ?? string.Empty, NewDeadline.DueOn ?? default, NewDeadline.LeadDays ?? 14, HttpContext.RequestAborted),
+            localizer["Die Frist wurde eingetragen."], "NewDeadline", nameof(NewDeadline.Title), nameof(NewDeadline.DueOn));
+
+    public Task<IActionResult> OnPostDeadlineDoneAsync(Guid deadlineId, bool done) =>
+        WorkAsync(async c =>
+        {
+            var deadline = await db.Deadlines.SingleOrDefaultAsync(d => d.Id == deadlineId && d.CaseId == c.Id, HttpContext.RequestAborted)
+                ?? throw new RuleViolationException(string.Empty, "Die Frist wurde nicht gefunden.");
+            await cases.SetDeadlineDoneAsync(deadline, done, HttpContext.RequestAborted);
+        }, done ? localizer["Die Frist ist erledigt."] : localizer["Die Frist ist wieder offen."]);
+
+    public Task<IActionResult> OnPostGoalAsync() =>
+        WorkAsync(c => cases.AddGoalAsync(c, NewGoal.NeedArea ?? string.Empty, NewGoal.Title ?? string.Empty, NewGoal.AgreedOn ?? Today, NewGoal.DueOn, HttpContext.RequestAborted),
+            localizer["Das Ziel wurde vereinbart."], "NewGoal", nameof(NewGoal.NeedArea), nameof(NewGoal.Title));
+
+    public Task<IActionResult> OnPostStepAsync(Guid goalId) =>
+        WorkAsync(async c =>
+        {
+            var goal = await db.Goals.SingleOrDefaultAsync(g => g.Id == goalId && g.CaseId == c.Id, HttpContext.RequestAborted)
+                ?? throw new RuleViolationException(string.Empty, "Das Ziel wurde nicht gefunden.");
+            await cases.AddStepAsync(goal, NewStep.Title ?? string.Empty, NewStep.Responsible, NewStep.PartnerName, NewStep.DueOn, HttpContext.RequestAborted);
+        }, localizer["Der Schritt wurde hinzugefügt."], "NewStep");
+
+    public Task<IActionResult> OnPostStepStatusAsync(Guid stepId, StepStatus status) =>
+        WorkAsync(async c =>
+        {
+            var step = await db.GoalSteps.SingleOrDefaultAsync(s => s.Id == stepId && db.Goals.Any(g => g.Id == s.GoalId && g.CaseId == c.Id), HttpContext.RequestAborted)
+                ?? throw new RuleViolationException(string.Empty, "Der Schritt wurde nicht gefunden.");
+            await cases.SetStepStatusAsync(step, status, HttpContext.RequestAborted);
+        }, localizer["Der Schritt wurde aktualisiert."]);
+
+    public Task<IActionResult> OnPostGoalResultAsync(Guid goalId, GoalStatus status, string? result, int version) =>
+        WorkAsync(async c =>
+        {
+            var goal = await db.Goals.SingleOrDefaultAsync(g => g.Id == goalId && g.CaseId == c.Id, HttpContext.RequestAborted)
+                ?? throw new RuleViolationException(string.Empty, "Das Ziel wurde nicht gefunden.");
+            if (!await cases.SetGoalResultAsync(goal, status, result, version, HttpContext.RequestAborted))
+            {
+                throw new RuleViolationException(string.Empty, "Das Ziel wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu.");
+            }
+        }, localizer["Das Ergebnis des Ziels wurde gespeichert."]);
+
+    /// <summary>
+    /// Runs one piece of case work: authorization first, then the service; a broken rule comes back
+    /// to the form next to its field, and nothing is saved.
+    /// </summary>
+    private async Task<IActionResult> WorkAsync(Func<Case, Task> work, string success, string? form = null, params string[] fields)
+    {
+        foreach (var key in ModelState.Keys.Where(k => form is null || !k.StartsWith(form + ".", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        if (await LoadAsync(CaseOperations.Edit) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            if (form == "NewStep")
+            {
+                // Step forms repeat per goal, so their messages show above the page, not beside a field.
+                foreach (var error in ModelState.Where(e => e.Key.StartsWith("NewStep.", StringComparison.Ordinal)).SelectMany(e => e.Value!.Errors).ToList())
+                {
+                    ModelState.AddModelError(string.Empty, error.ErrorMessage);
+                }
+            }
+
+            return Page();
+        }
+
+        try
+        {
+            await work(Overview.Case);
+        }
+        catch (RuleViolationException violation)
+        {
+            var field = fields.FirstOrDefault(f => f.Equals(violation.Field, StringComparison.OrdinalIgnoreCase));
+            ModelState.AddModelError(form is not null && field is not null ? $"{form}.{field}" : string.Empty, localizer[violation.Message]);
+            await LoadAsync(CaseOperations.Edit);
+            return Page();
+        }
+
+        TempData["Message"] = success;
+        return RedirectToPage(null, null, new { id = Id }, form switch
+        {
+            "Contact" => "encounters",
+            "NewDeadline" => "deadlines",
+            "NewGoal" or "NewStep" => "goals",
+            _ => null,
+        });
+    }
+
+    private async Task<IActionResult?> LoadAsync(Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation)
+    {
+        db.ChangeTracker.Clear();
+        var @case = await cases.FindAsync(Id, HttpContext.RequestAborted);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, @case, operation)).Succeeded)
+        {
+            await audit.DeniedAsync("Case", @case.Id, HttpContext.RequestAborted);
+            return NotFound();
+        }
+
+        Overview = await CaseOverview.LoadAsync(db, @case, localizer, HttpContext.RequestAborted);
+        return null;
+    }
+
+    public sealed class EncounterForm
+    {
+        [Required(ErrorMessage = "Bitte geben Sie Datum und Uhrzeit an.")]
+        public DateTime? At { get; set; }
+
+        [Required(ErrorMessage = "Bitte geben Sie die Dauer in Minuten an.")]
+        [Range(1, 1440, ErrorMessage = "Die Dauer liegt zwischen 1 und 1440 Minuten.")]
+        public int? DurationMinutes { get; set; } = 30;
+
+        [Required(ErrorMessage = "Bitte wählen Sie die Art des Kontakts.")]
+        public string? Kind { get; set; }
+
+        public bool InterpreterUsed { get; set; }
+
+        public string? InterpreterLanguage { get; set; }
+
+        public List<string> NeedAreas { get; set; } = [];
+
+        [StringLength(4000, ErrorMessage = "Die Notiz darf höchstens 4000 Zeichen lang sein.")]
+        public string? Note { get; set; }
+    }
+
+    public sealed class DeadlineForm
+    {
+        [Required(ErrorMessage = "Bitte beschreiben Sie die Frist.")]
+        [StringLength(300, ErrorMessage = "Höchstens 300 Zeichen.")]
+        public string? Title { get; set; }
+
+        [Required(ErrorMessage = "Bitte geben Sie das Datum der Frist an.")]
+        public DateOnly? DueOn { get; set; }
+
+        [Range(0, 365, ErrorMessage = "Die Vorlaufzeit liegt zwischen 0 und 365 Tagen.")]
+        public int? LeadDays { get; set; } = 14;
+    }
+
+    public sealed class GoalForm
+    {
+        [Required(ErrorMessage = "Bitte wählen Sie ein Handlungsfeld.")]
+        public string? NeedArea { get; set; }
+
+        [Required(ErrorMessage = "Bitte beschreiben Sie das Ziel.")]
+        [StringLength(500, ErrorMessage = "Höchstens 500 Zeichen.")]
+        public string? Title { get; set; }
+
+        public DateOnly? AgreedOn { get; set; }
+
+        public DateOnly? DueOn { get; set; }
+    }
+
+    public sealed class StepForm
+    {
+        [Required(ErrorMessage = "Bitte beschreiben Sie den Schritt.")]
+        [StringLength(500, ErrorMessage = "Höchstens 500 Zeichen.")]
+        public string? Title { get; set; }
+
+        public StepResponsible Responsible { get; set; } = StepResponsible.Client;
+
+        public string? PartnerName { get; set; }
+
+        public DateOnly? DueOn { get; set; }
+    }
+}

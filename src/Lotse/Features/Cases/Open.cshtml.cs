@@ -1,0 +1,107 @@
+using Lotse.Data;
+using Lotse.Features.Audit;
+using Lotse.Features.Catalogs;
+using Lotse.Features.Clients;
+using Lotse.Features.Users;
+using Lotse.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lotse.Features.Cases;
+
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class OpenModel(
+    LotseDbContext db,
+    CaseService cases,
+    IAuthorizationService authorization,
+    AuditLog audit,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid ClientId { get; set; }
+
+    [BindProperty]
+    public string? AccessRoute { get; set; }
+
+    [BindProperty]
+    public Guid? ResponsibleUserId { get; set; }
+
+    [BindProperty]
+    public List<Guid> MemberIds { get; set; } = [];
+
+    public Client Client { get; private set; } = null!;
+
+    public IReadOnlyList<Client> Household { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> AccessRoutes { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> CaseManagers { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        ResponsibleUserId = User.GetUserId();
+        await audit.ReadAsync("Client", Client.Id, Client.Id, cancellationToken: HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var opened = await cases.OpenAsync(User.GetUserId()!.Value, User.GetOrganizationIdOrEmpty(), Client, ResponsibleUserId,
+                string.IsNullOrEmpty(AccessRoute) ? null : AccessRoute, MemberIds, HttpContext.RequestAborted);
+            TempData["Message"] = localizer["Fall {0} wurde eröffnet.", opened.Reference].Value;
+            var visible = await cases.FindAsync(opened.Id, HttpContext.RequestAborted);
+            return (await authorization.AuthorizeAsync(User, visible!, CaseOperations.Read)).Succeeded
+                ? RedirectToPage("./Details", new { id = opened.Id })
+                : RedirectToPage("/Clients/Details", new { id = Client.Id });
+        }
+        catch (RuleViolationException violation)
+        {
+            var field = violation.Field switch
+            {
+                "accessRoute" => nameof(AccessRoute),
+                "responsibleUserId" => nameof(ResponsibleUserId),
+                "memberIds" => nameof(MemberIds),
+                _ => string.Empty,
+            };
+            ModelState.AddModelError(field, localizer[violation.Message]);
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == ClientId, HttpContext.RequestAborted);
+        if (client is null || !(await authorization.AuthorizeAsync(User, client, CaseOperations.Create)).Succeeded)
+        {
+            return false;
+        }
+
+        Client = client;
+        Household = client.HouseholdId is { } household
+            ? await db.Clients.Where(c => c.HouseholdId == household && c.Id != client.Id).OrderBy(c => c.BirthDate).ToListAsync(HttpContext.RequestAborted)
+            : [];
+        AccessRoutes = await db.CatalogEntries.Where(e => e.Catalog == CatalogKind.AccessRoute && e.IsActive).OrderBy(e => e.SortOrder)
+            .Select(e => new SelectListItem(e.Label, e.Code)).ToListAsync(HttpContext.RequestAborted);
+        var organizationId = User.GetOrganizationIdOrEmpty();
+        var caseManagerRole = await db.Roles.Where(r => r.Name == Roles.CaseManager || r.Name == Roles.TeamLead).Select(r => r.Id).ToListAsync(HttpContext.RequestAborted);
+        CaseManagers = await db.Users.Where(u => u.OrganizationId == organizationId && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && caseManagerRole.Contains(ur.RoleId)))
+            .OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName, u.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
+        return true;
+    }
+}

@@ -1,0 +1,242 @@
+using Lotse.Data;
+using Lotse.Features.Api;
+using Lotse.Features.Audit;
+using Lotse.Features.Cases;
+using Lotse.Features.Clients.Matching;
+using Lotse.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lotse.Features.Clients;
+
+public sealed record NameSpellingDto(string? GivenName, string FamilyName);
+
+public sealed record ClientDto(
+    Guid Id, string? GivenName, string FamilyName, string? BirthName, string? BirthDate, Sex Sex,
+    IReadOnlyList<string> Nationalities, IReadOnlyList<string> Languages, bool InterpreterNeeded, string? InterpreterLanguage,
+    string? Phone, string? Email, string? Street, string? PostalCode, string? City, Guid? DistrictId, DateOnly? EntryDate,
+    Guid? HouseholdId, IReadOnlyList<NameSpellingDto> OtherSpellings, int Version)
+{
+    public static ClientDto From(Client c) => new(
+        c.Id, c.GivenName, c.FamilyName, c.BirthName, c.BirthDate, c.Sex, c.Nationalities, c.Languages, c.InterpreterNeeded, c.InterpreterLanguage,
+        c.Phone, c.Email, c.Street, c.PostalCode, c.City, c.DistrictId, c.EntryDate, c.HouseholdId,
+        [.. c.OtherSpellings.Select(a => new NameSpellingDto(a.GivenName, a.FamilyName))], c.Version);
+}
+
+/// <summary>A client as the API receives it; a create needs no more than the names and the birth date.</summary>
+public sealed record ClientWrite(
+    string? GivenName, string? FamilyName, string? BirthName, string? BirthDate, Sex? Sex,
+    IReadOnlyList<string>? Nationalities, IReadOnlyList<string>? Languages, bool? InterpreterNeeded, string? InterpreterLanguage,
+    string? Phone, string? Email, string? Street, string? PostalCode, string? City, Guid? DistrictId, DateOnly? EntryDate,
+    IReadOnlyList<NameSpellingDto>? OtherSpellings, Guid? HouseholdWith)
+{
+    public ClientInput ToInput() => new()
+    {
+        GivenName = GivenName,
+        FamilyName = FamilyName ?? string.Empty,
+        BirthName = BirthName,
+        BirthDate = BirthDate,
+        Sex = Sex ?? Clients.Sex.Unknown,
+        Nationalities = Nationalities ?? [],
+        Languages = Languages ?? [],
+        InterpreterNeeded = InterpreterNeeded ?? false,
+        InterpreterLanguage = InterpreterLanguage,
+        Phone = Phone,
+        Email = Email,
+        Street = Street,
+        PostalCode = PostalCode,
+        City = City,
+        DistrictId = DistrictId,
+        EntryDate = EntryDate,
+        OtherSpellings = [.. (OtherSpellings ?? []).Select(s => (s.GivenName, s.FamilyName))],
+    };
+}
+
+public sealed record DuplicateDto(Guid ClientId, int Score, IReadOnlyList<string> Reasons, string Name, string? BirthDate);
+
+public sealed record DuplicateList(IReadOnlyList<DuplicateDto> Items);
+
+public sealed record ResidenceStatusDto(Guid Id, string Kind, string? LegalBasis, DateOnly? ValidFrom, DateOnly? ValidUntil, string? DocumentNumber, bool ResidenceObligation)
+{
+    public static ResidenceStatusDto From(ResidenceStatus r) => new(r.Id, r.KindCode, r.LegalBasis, r.ValidFrom, r.ValidUntil, r.DocumentNumber, r.ResidenceObligation);
+}
+
+public sealed record ResidenceStatusWrite(string? Kind, string? LegalBasis, DateOnly? ValidFrom, DateOnly? ValidUntil, string? DocumentNumber, bool? ResidenceObligation);
+
+public static class ClientApi
+{
+    public static RouteGroupBuilder MapClientApi(this RouteGroupBuilder api)
+    {
+        var clients = api.MapGroup("/clients").RequireAuthorization(Policies.CaseWork).WithTags("Clients");
+
+        clients.MapGet("/duplicates", async Task<Results<Ok<DuplicateList>, ValidationProblem>> (
+            string? givenName, string? familyName, string? birthDate, HttpContext context, ClientMatching matching, AuditLog audit) =>
+        {
+            if (string.IsNullOrWhiteSpace(familyName))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["familyName"] = ["Bitte geben Sie den Familiennamen an."] });
+            }
+
+            PartialDate? date = null;
+            if (!string.IsNullOrWhiteSpace(birthDate))
+            {
+                if (!PartialDate.TryParse(birthDate, out var parsed))
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["birthDate"] = ["Das Geburtsdatum hat die Form JJJJ, JJJJ-MM oder JJJJ-MM-TT."] });
+                }
+
+                date = parsed;
+            }
+
+            var candidates = await matching.FindDuplicatesAsync(context.User, givenName, familyName, date, cancellationToken: context.RequestAborted);
+            await audit.SearchAsync("Client", candidates.Select(c => c.Client.Id), context.RequestAborted);
+            return TypedResults.Ok(new DuplicateList([.. candidates.Select(c => new DuplicateDto(c.Client.Id, c.Score, c.Reasons, c.Client.FullName, c.Client.BirthDate))]));
+        })
+        .WithSummary("Ranked duplicate candidates of the caller's organisation for a name and birth date (YYYY, YYYY-MM or YYYY-MM-DD), best first.");
+
+        clients.MapGet("", async Task<Ok<PagedList<ClientDto>>> (string? q, int? page, int? pageSize, HttpContext context, LotseDbContext db, ClientMatching matching, AuditLog audit) =>
+        {
+            var (p, size) = ApiConventions.Paging(page, pageSize);
+            if (!string.IsNullOrWhiteSpace(q))
+            {
+                var found = await matching.SearchAsync(context.User, q.Trim(), 200, context.RequestAborted);
+                var pageItems = found.Skip((p - 1) * size).Take(size).Select(c => c.Client).ToList();
+                await audit.SearchAsync("Client", pageItems.Select(c => c.Id), context.RequestAborted);
+                return TypedResults.Ok(new PagedList<ClientDto>([.. pageItems.Select(ClientDto.From)], found.Count, p, size));
+            }
+
+            var query = db.Clients.Where(ClientAuthorizationHandler.VisibleTo(context.User));
+            var total = await query.CountAsync(context.RequestAborted);
+            var items = await query.OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).ThenBy(c => c.Id)
+                .Skip((p - 1) * size).Take(size).Include(c => c.OtherSpellings).ToListAsync(context.RequestAborted);
+            await audit.SearchAsync("Client", items.Select(c => c.Id), context.RequestAborted);
+            return TypedResults.Ok(new PagedList<ClientDto>([.. items.Select(ClientDto.From)], total, p, size));
+        })
+        .WithSummary("The clients the caller may see; with q= the ranked name search (any script, any order).");
+
+        clients.MapPost("", async Task<Results<Created<ClientDto>, ValidationProblem>> (ClientWrite body, HttpContext context, ClientService service) =>
+        {
+            try
+            {
+                var client = await service.CreateAsync(context.User.GetOrganizationIdOrEmpty(), body.ToInput(), body.HouseholdWith, context.RequestAborted);
+                context.Response.Headers.ETag = ApiConventions.ETag(client.Version);
+                return TypedResults.Created($"/api/v1/clients/{client.Id}", ClientDto.From(client));
+            }
+            catch (RuleViolationException violation)
+            {
+                return Problem(violation);
+            }
+        })
+        .WithSummary("Registers a client. givenName, familyName and birthDate are enough.");
+
+        clients.MapGet("/{id:guid}", async Task<Results<Ok<ClientDto>, NotFound>> (Guid id, HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit) =>
+        {
+            var client = await FindAsync(id, context, db, authorization, audit);
+            if (client is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            await audit.ReadAsync("Client", client.Id, client.Id, cancellationToken: context.RequestAborted);
+            context.Response.Headers.ETag = ApiConventions.ETag(client.Version);
+            return TypedResults.Ok(ClientDto.From(client));
+        });
+
+        clients.MapPut("/{id:guid}", async Task<Results<Ok<ClientDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
+            Guid id, ClientWrite body, HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit, ClientService service) =>
+        {
+            var client = await FindAsync(id, context, db, authorization, audit);
+            if (client is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (ApiConventions.CheckIfMatch(context, client.Version) is { } precondition)
+            {
+                return precondition;
+            }
+
+            try
+            {
+                if (!await service.UpdateAsync(client, body.ToInput(), client.Version, context.RequestAborted))
+                {
+                    return TypedResults.Problem(title: "Inzwischen geändert", detail: "Der Datensatz wurde seit dem Lesen geändert.", statusCode: StatusCodes.Status412PreconditionFailed);
+                }
+            }
+            catch (RuleViolationException violation)
+            {
+                return Problem(violation);
+            }
+
+            context.Response.Headers.ETag = ApiConventions.ETag(client.Version);
+            return TypedResults.Ok(ClientDto.From(client));
+        })
+        .WithSummary("Replaces a client's data. Needs If-Match with the ETag of the last read.");
+
+        clients.MapGet("/{id:guid}/residence-statuses", async Task<Results<Ok<PagedList<ResidenceStatusDto>>, NotFound>> (
+            Guid id, HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit) =>
+        {
+            var client = await FindAsync(id, context, db, authorization, audit);
+            if (client is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var items = await db.ResidenceStatuses.Where(r => r.ClientId == id).OrderByDescending(r => r.ValidFrom).ThenByDescending(r => r.CreatedAt).ToListAsync(context.RequestAborted);
+            await audit.ReadAsync("Client", id, id, "ResidenceStatuses", context.RequestAborted);
+            return TypedResults.Ok(new PagedList<ResidenceStatusDto>([.. items.Select(ResidenceStatusDto.From)], items.Count, 1, Math.Max(1, items.Count)));
+        });
+
+        clients.MapPost("/{id:guid}/residence-statuses", async Task<Results<Created<ResidenceStatusDto>, NotFound, ValidationProblem>> (
+            Guid id, ResidenceStatusWrite body, HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit, ClientService service) =>
+        {
+            var client = await FindAsync(id, context, db, authorization, audit);
+            if (client is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            try
+            {
+                var status = await service.AddResidenceStatusAsync(client, new ResidenceStatus
+                {
+                    KindCode = body.Kind ?? string.Empty,
+                    LegalBasis = body.LegalBasis,
+                    ValidFrom = body.ValidFrom,
+                    ValidUntil = body.ValidUntil,
+                    DocumentNumber = body.DocumentNumber,
+                    ResidenceObligation = body.ResidenceObligation ?? false,
+                }, context.RequestAborted);
+                return TypedResults.Created($"/api/v1/clients/{id}/residence-statuses", ResidenceStatusDto.From(status));
+            }
+            catch (RuleViolationException violation)
+            {
+                return Problem(violation);
+            }
+        })
+        .WithSummary("Adds an entry to the residence status history; its valid-until date becomes a deadline in the client's open cases.");
+
+        return api;
+    }
+
+    internal static ValidationProblem Problem(RuleViolationException violation) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [violation.Field.Length == 0 ? "request" : violation.Field] = [violation.Message] });
+
+    private static async Task<Client?> FindAsync(Guid id, HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit)
+    {
+        var client = await db.Clients.Include(c => c.OtherSpellings).Include(c => c.NameKeys).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, context.RequestAborted);
+        if (client is null)
+        {
+            return null;
+        }
+
+        if (!(await authorization.AuthorizeAsync(context.User, client, CaseOperations.Read)).Succeeded)
+        {
+            await audit.DeniedAsync("Client", id, context.RequestAborted);
+            return null;
+        }
+
+        return client;
+    }
+}

@@ -1,0 +1,128 @@
+using System.ComponentModel.DataAnnotations;
+using Lotse.Data;
+using Lotse.Features.Audit;
+using Lotse.Features.Cases;
+using Lotse.Features.Catalogs;
+using Lotse.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lotse.Features.Clients;
+
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class DetailsModel(
+    LotseDbContext db,
+    ClientService clients,
+    IAuthorizationService authorization,
+    AuditLog audit,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public StatusForm Status { get; set; } = new();
+
+    public Client Client { get; private set; } = null!;
+
+    public IReadOnlyList<Client> Household { get; private set; } = [];
+
+    public IReadOnlyList<Case> VisibleCases { get; private set; } = [];
+
+    public int HiddenCases { get; private set; }
+
+    public IReadOnlyDictionary<string, string> StatusKinds { get; private set; } = new Dictionary<string, string>();
+
+    public IEnumerable<SelectListItem> StatusKindItems => StatusKinds.Select(k => new SelectListItem(k.Value, k.Key));
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    public async Task<IActionResult> OnPostStatusAsync()
+    {
+        if (await LoadAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            await clients.AddResidenceStatusAsync(Client, new ResidenceStatus
+            {
+                KindCode = Status.Kind ?? string.Empty,
+                LegalBasis = Status.LegalBasis,
+                ValidFrom = Status.ValidFrom,
+                ValidUntil = Status.ValidUntil,
+                DocumentNumber = Status.DocumentNumber,
+                ResidenceObligation = Status.ResidenceObligation,
+            }, HttpContext.RequestAborted);
+        }
+        catch (RuleViolationException violation)
+        {
+            ModelState.AddModelError("Status." + char.ToUpperInvariant(violation.Field[0]) + violation.Field[1..], localizer[violation.Message]);
+            return Page();
+        }
+
+        TempData["Message"] = localizer["Der Aufenthaltsstatus wurde eingetragen."].Value;
+        return RedirectToPage(new { id = Id });
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var client = await db.Clients.Include(c => c.OtherSpellings).Include(c => c.ResidenceStatuses).Include(c => c.District)
+            .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == Id, HttpContext.RequestAborted);
+        if (client is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, client, CaseOperations.Read)).Succeeded)
+        {
+            await audit.DeniedAsync("Client", client.Id, HttpContext.RequestAborted);
+            return NotFound();
+        }
+
+        Client = client;
+        Household = client.HouseholdId is { } household
+            ? await db.Clients.Where(c => c.HouseholdId == household && c.Id != client.Id).OrderBy(c => c.BirthDate).ToListAsync(HttpContext.RequestAborted)
+            : [];
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var cases = await db.Cases.Where(c => c.ClientId == client.Id || c.Members.Any(m => m.ClientId == client.Id))
+            .Include(c => c.Responsible).OrderByDescending(c => c.OpenedOn).ToListAsync(HttpContext.RequestAborted);
+        var visible = CaseAuthorizationHandler.VisibleTo(User, today).Compile();
+        var withDeputies = await db.Cases.Where(c => cases.Select(x => x.Id).Contains(c.Id)).Include(c => c.Deputies).ToListAsync(HttpContext.RequestAborted);
+        VisibleCases = [.. cases.Where(c => visible(withDeputies.Single(w => w.Id == c.Id)))];
+        HiddenCases = cases.Count - VisibleCases.Count;
+        StatusKinds = await db.CatalogEntries.Where(e => e.Catalog == CatalogKind.ResidenceStatusKind && e.IsActive)
+            .OrderBy(e => e.SortOrder).ToDictionaryAsync(e => e.Code, e => e.Label, HttpContext.RequestAborted);
+        await audit.ReadAsync("Client", client.Id, client.Id, cancellationToken: HttpContext.RequestAborted);
+        return null;
+    }
+
+    public sealed class StatusForm
+    {
+        [Required(ErrorMessage = "Bitte wählen Sie eine Art des Aufenthaltsstatus.")]
+        public string? Kind { get; set; }
+
+        [StringLength(200, ErrorMessage = "Höchstens 200 Zeichen.")]
+        public string? LegalBasis { get; set; }
+
+        public DateOnly? ValidFrom { get; set; }
+
+        public DateOnly? ValidUntil { get; set; }
+
+        [StringLength(50, ErrorMessage = "Höchstens 50 Zeichen.")]
+        public string? DocumentNumber { get; set; }
+
+        public bool ResidenceObligation { get; set; }
+    }
+}

@@ -1,0 +1,26 @@
+using Lotse.Features.MyDay;
+using Lotse.Features.Users;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lotse.Features.Home;
+
+/// <summary>The start page: "Mein Tag" for case managers and team leads, the role's entry points for everyone.</summary>
+public sealed class IndexModel(MyDayService myDay) : PageModel
+{
+    public MyDayData? Day { get; private set; }
+
+    public MyDayData? TeamDay { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        if (User.IsInRole(Roles.CaseManager))
+        {
+            Day = await myDay.LoadAsync(User, team: false, HttpContext.RequestAborted);
+        }
+
+        if (User.IsInRole(Roles.TeamLead))
+        {
+            TeamDay = await myDay.LoadAsync(User, team: true, HttpContext.RequestAborted);
+        }
+    }
+}

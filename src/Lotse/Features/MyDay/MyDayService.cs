@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using Lotse.Data;
+using Lotse.Features.Calendar;
+using Lotse.Features.Cases;
+using Lotse.Features.Users;
+using Lotse.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lotse.Features.MyDay;
+
+public sealed record DayCase(Guid CaseId, string Reference, string ClientName);
+
+public sealed record DayDeadline(DayCase Case, string Title, DateOnly DueOn, bool Overdue);
+
+public sealed record DayStep(DayCase Case, string Goal, string Title, DateOnly DueOn);
+
+public sealed record DayQuiet(DayCase Case, DateTime? LastContact);
+
+public sealed record DayAppointment(string Title, DateTime Start, DateTime End, string? Location, DayCase? Case);
+
+public sealed record Caseload(string Name, int Open, int Clearing);
+
+/// <summary>"Mein Tag": what a case manager (or the team, for a team lead) must look at today.</summary>
+public sealed class MyDayData
+{
+    public IReadOnlyList<DayAppointment> Appointments { get; init; } = [];
+
+    public IReadOnlyList<DayDeadline> Deadlines { get; init; } = [];
+
+    public IReadOnlyList<DayStep> OverdueSteps { get; init; } = [];
+
+    public IReadOnlyList<DayQuiet> WithoutContact { get; init; } = [];
+
+    public IReadOnlyList<DayCase> InClearing { get; init; } = [];
+
+    public IReadOnlyList<Caseload> Caseloads { get; init; } = [];
+
+    public int NoContactWeeks { get; init; }
+}
+
+public sealed class MyDayService(LotseDbContext db, TimeProvider time, IOptionsMonitor<LotseOptions> options)
+{
+    /// <summary>The user's own day; with <paramref name="team"/> the day of the team lead's team.</summary>
+    public async Task<MyDayData> LoadAsync(ClaimsPrincipal user, bool team, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetLocalNow();
+        var today = DateOnly.FromDateTime(now.DateTime);
+        var userId = user.GetUserId() ?? Guid.Empty;
+        var cases = db.Cases.Where(CaseAuthorizationHandler.VisibleTo(user, today)).Where(c => c.Phase != CasePhase.Closed);
+        if (!team)
+        {
+            cases = cases.Where(c => c.ResponsibleUserId == userId || c.Deputies.Any(d => d.UserId == userId));
+        }
+
+        var caseIds = cases.Select(c => c.Id);
+        var weeks = options.CurrentValue.Cases.NoContactWeeks;
+        var quietSince = now.UtcDateTime.AddDays(-7 * weeks);
+        var dayStart = new DateTimeOffset(now.Date, now.Offset).UtcDateTime;
+        var dayEnd = dayStart.AddDays(1);
+
+        // Lead times are at most a year, so the database narrows by that and each lead time is applied here.
+        var horizon = today.AddDays(366);
+        var deadlines = (await db.Deadlines.Where(d => caseIds.Contains(d.CaseId) && d.DoneOn == null && d.DueOn <= horizon)
+            .OrderBy(d => d.DueOn).Take(500)
+            .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { d.Title, d.DueOn, d.LeadDays, c.Id, c.Reference, c.Client!.GivenName, c.Client.FamilyName })
+            .ToListAsync(cancellationToken))
+            .Where(d => d.DueOn.AddDays(-d.LeadDays) <= today)
+            .Take(100)
+            .ToList();
+        var steps = await db.GoalSteps.Where(s => s.Status == StepStatus.Open && s.DueOn < today)
+            .Join(db.Goals.Where(g => caseIds.Contains(g.CaseId) && g.Status == GoalStatus.Open), s => s.GoalId, g => g.Id, (s, g) => new { Step = s, Goal = g })
+            .Join(db.Cases, x => x.Goal.CaseId, c => c.Id, (x, c) => new { x.Step.Title, DueOn = x.Step.DueOn!.Value, Goal = x.Goal.Title, c.Id, c.Reference, c.Client!.GivenName, c.Client.FamilyName })
+            .OrderBy(x => x.DueOn).Take(100).ToListAsync(cancellationToken);
+        var quiet = await cases.Where(c => c.Phase != CasePhase.Clearing || c.OpenedOn <= DateOnly.FromDateTime(quietSince))
+            .Select(c => new { c.Id, c.Reference, c.Client!.GivenName, c.Client.FamilyName, Last = db.Encounters.Where(e => e.CaseId == c.Id).Max(e => (DateTime?)e.At) })
+            .Where(c => c.Last == null || c.Last < quietSince)
+            .OrderBy(c => c.Last).Take(50).ToListAsync(cancellationToken);
+        var clearing = await cases.Where(c => c.Phase == CasePhase.Clearing).OrderBy(c => c.OpenedOn)
+            .Select(c => new { c.Id, c.Reference, c.Client!.GivenName, c.Client.FamilyName }).Take(50).ToListAsync(cancellationToken);
+        var appointments = await db.Appointments.Where(a => a.UserId == userId && a.Start < dayEnd && a.End >= dayStart).OrderBy(a => a.Start)
+            .Select(a => new { a.Title, a.Start, a.End, a.Location, a.CaseId }).ToListAsync(cancellationToken);
+
+        IReadOnlyList<Caseload> caseloads = [];
+        if (team)
+        {
+            var counts = await cases.GroupBy(c => c.ResponsibleUserId)
+                .Select(g => new { g.Key, Open = g.Count(), Clearing = g.Sum(c => c.Phase == CasePhase.Clearing ? 1 : 0) })
+                .ToListAsync(cancellationToken);
+            var ids = counts.Select(c => c.Key).ToList();
+            var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            caseloads = [.. counts.Select(c => new Caseload(names.GetValueOrDefault(c.Key, "?"), c.Open, c.Clearing)).OrderByDescending(c => c.Open)];
+        }
+
+        static string Name(string? given, string family) => string.IsNullOrWhiteSpace(given) ? family : $"{given} {family}";
+        return new MyDayData
+        {
+            Deadlines = [.. deadlines.Select(d => new DayDeadline(new DayCase(d.Id, d.Reference, Name(d.GivenName, d.FamilyName)), d.Title, d.DueOn, d.DueOn < today))],
+            OverdueSteps = [.. steps.Select(s => new DayStep(new DayCase(s.Id, s.Reference, Name(s.GivenName, s.FamilyName)), s.Goal, s.Title, s.DueOn))],
+            WithoutContact = [.. quiet.Select(q => new DayQuiet(new DayCase(q.Id, q.Reference, Name(q.GivenName, q.FamilyName)), q.Last))],
+            InClearing = [.. clearing.Select(c => new DayCase(c.Id, c.Reference, Name(c.GivenName, c.FamilyName)))],
+            Appointments = [.. appointments.Select(a => new DayAppointment(a.Title, a.Start, a.End, a.Location, null))],
+            Caseloads = caseloads,
+            NoContactWeeks = weeks,
+        };
+    }
+}

@@ -1,0 +1,13 @@
+namespace Lotse;
+
+/// <summary>
+/// A rule of the domain that the input breaks, with the field it concerns (in API camelCase) and a
+/// German message (a localisation key). Pages show it next to the field, the API as a validation
+/// problem; nothing is saved.
+/// </summary>
+#pragma warning disable CA1032 // Constructed only with a field and a message.
+public sealed class RuleViolationException(string field, string message) : Exception(message)
+#pragma warning restore CA1032
+{
+    public string Field { get; } = field;
+}

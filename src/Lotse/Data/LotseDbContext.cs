@@ -71,6 +71,13 @@ public abstract class LotseDbContext(DbContextOptions options)
 
         foreach (var entity in builder.Model.GetEntityTypes())
         {
+            // Ids are UUID v7 made by the app (Guid.CreateVersion7), never by the database. Saying so
+            // lets EF insert an entity that was added through a navigation with its id already set.
+            if (entity.FindPrimaryKey() is { Properties: [{ ClrType: var keyType } key] } && keyType == typeof(Guid))
+            {
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+
             if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
             {
                 builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

@@ -17,9 +17,11 @@ public sealed partial class TranslationTests
         new(@"\b(?:L|localizer)\[\s*" + Literal),
         new(@"\bErrorMessage\s*=\s*" + Literal),
         new(@"\bAdminResult\.Fail\(\s*(?:""[^""]*""|[\w.]+)\s*,\s*" + Literal),
+        new(@"\bnew RuleViolationException\(\s*(?:""[^""]*""|[\w.]+)\s*,\s*" + Literal),
+        new(@"(?m)^\s*\[[A-Z]\w+\]\s*=\s*" + Literal),
     ];
 
-    [GeneratedRegex(@"static string (?:DisplayName|CatalogName)\([^)]*\)\s*=>\s*\w+\s+switch\s*\{(.*?)\};", RegexOptions.Singleline)]
+    [GeneratedRegex(@"static string (?:DisplayName|CatalogName|GoalStatusName|ResponsibleName)\([^)]*\)\s*=>\s*\w+\s+switch\s*\{(.*?)\};", RegexOptions.Singleline)]
     private static partial Regex SwitchBody();
 
     [GeneratedRegex("=>\\s*(\"(?:[^\"\\\\\\n]|\\\\.)*\")")]

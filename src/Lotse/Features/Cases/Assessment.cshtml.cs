@@ -65,7 +65,7 @@ public sealed class AssessmentModel(
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddModelError(violation.Field == "date" ? nameof(Date) : string.Empty, localizer[violation.Message]);
+            ModelState.AddModelError(violation.Field == "date" ? nameof(Date) : string.Empty, localizer[violation.Key, [.. violation.Arguments]]);
             return Page();
         }
 

@@ -30,6 +30,11 @@ public sealed class CaseService(LotseDbContext db, ClientService clients, TimePr
             throw new RuleViolationException("clientId", "Die Klientin oder der Klient wurde nicht gefunden.");
         }
 
+        if (await db.Cases.Where(c => c.ClientId == client.Id && c.Phase != CasePhase.Closed).Select(c => c.Reference).FirstOrDefaultAsync(cancellationToken) is { } open)
+        {
+            throw new RuleViolationException("clientId", "Für diese Person gibt es schon einen offenen Fall ({0}). Ein Weg pro Person: Arbeiten Sie in diesem Fall weiter.", open);
+        }
+
         var responsible = await db.Users.SingleOrDefaultAsync(u => u.Id == (responsibleUserId ?? actorId) && u.OrganizationId == organizationId && u.IsActive, cancellationToken)
             ?? throw new RuleViolationException("responsibleUserId", "Die verantwortliche Fachkraft muss zur eigenen Organisation gehören.");
         if (accessRouteCode is not null && !await IsCatalogCodeAsync(CatalogKind.AccessRoute, accessRouteCode, cancellationToken))
@@ -122,7 +127,7 @@ public sealed class CaseService(LotseDbContext db, ClientService clients, TimePr
         if (openGoals.Count > 0 && !carryOverOpenGoals)
         {
             throw new RuleViolationException("carryOverOpenGoals",
-                $"Offene Ziele: {string.Join("; ", openGoals.Select(g => g.Title))}. Bewerten Sie sie oder übernehmen Sie sie ausdrücklich als „übergeben“.");
+                "Offene Ziele: {0}. Bewerten Sie sie oder übernehmen Sie sie ausdrücklich als „übergeben“.", string.Join("; ", openGoals.Select(g => g.Title)));
         }
 
         foreach (var goal in openGoals)
@@ -155,7 +160,7 @@ public sealed class CaseService(LotseDbContext db, ClientService clients, TimePr
 
         if (list.FirstOrDefault(r => !needAreas.Contains(r.NeedAreaCode)) is { } unknown)
         {
-            throw new RuleViolationException("ratings", $"Unbekanntes Handlungsfeld: {unknown.NeedAreaCode}");
+            throw new RuleViolationException("ratings", "Unbekanntes Handlungsfeld: {0}", unknown.NeedAreaCode);
         }
 
         if (list.Any(r => r.Rating is < 1 or > 5))
@@ -246,7 +251,7 @@ public sealed class CaseService(LotseDbContext db, ClientService clients, TimePr
         var needAreas = await CatalogCodesAsync(CatalogKind.NeedArea, cancellationToken);
         if (encounter.NeedAreaCodes.FirstOrDefault(c => !needAreas.Contains(c)) is { } unknown)
         {
-            throw new RuleViolationException("needAreas", $"Unbekanntes Handlungsfeld: {unknown}");
+            throw new RuleViolationException("needAreas", "Unbekanntes Handlungsfeld: {0}", unknown);
         }
 
         encounter.CaseId = @case.Id;

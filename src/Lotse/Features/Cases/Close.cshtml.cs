@@ -46,7 +46,7 @@ public sealed class CloseModel(LotseDbContext db, CaseService cases, IAuthorizat
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddModelError(violation.Field switch { "reason" => nameof(Reason), "carryOverOpenGoals" => nameof(CarryOverOpenGoals), _ => string.Empty }, localizer[violation.Message]);
+            ModelState.AddModelError(violation.Field switch { "reason" => nameof(Reason), "carryOverOpenGoals" => nameof(CarryOverOpenGoals), _ => string.Empty }, localizer[violation.Key, [.. violation.Arguments]]);
             return Page();
         }
 

@@ -157,7 +157,7 @@ public sealed class DetailsModel(
         catch (RuleViolationException violation)
         {
             var field = fields.FirstOrDefault(f => f.Equals(violation.Field, StringComparison.OrdinalIgnoreCase));
-            ModelState.AddModelError(form is not null && field is not null ? $"{form}.{field}" : string.Empty, localizer[violation.Message]);
+            ModelState.AddModelError(form is not null && field is not null ? $"{form}.{field}" : string.Empty, localizer[violation.Key, [.. violation.Arguments]]);
             await LoadAsync(CaseOperations.Edit);
             return Page();
         }

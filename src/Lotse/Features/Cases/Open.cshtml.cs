@@ -79,7 +79,7 @@ public sealed class OpenModel(
                 "memberIds" => nameof(MemberIds),
                 _ => string.Empty,
             };
-            ModelState.AddModelError(field, localizer[violation.Message]);
+            ModelState.AddModelError(field, localizer[violation.Key, [.. violation.Arguments]]);
             return Page();
         }
     }

@@ -119,6 +119,14 @@ public sealed class ClientForm
     };
 }
 
+/// <summary>A page that shows the client form (the partial's model, so that field names bind to <c>Form.*</c>).</summary>
+public interface IClientFormPage
+{
+    ClientForm Form { get; }
+
+    ClientFormChoices Choices { get; }
+}
+
 /// <summary>The choices of the client form.</summary>
 public sealed class ClientFormChoices
 {

@@ -191,12 +191,12 @@ public sealed class ClientService(LotseDbContext db, TimeProvider time, IOptions
 
         if (input.Nationalities.FirstOrDefault(n => !Countries.IsKnown(n)) is { } unknownCountry)
         {
-            throw new RuleViolationException("nationalities", $"Unbekannter Ländercode: {unknownCountry}");
+            throw new RuleViolationException("nationalities", "Unbekannter Ländercode: {0}", unknownCountry);
         }
 
         if (input.Languages.FirstOrDefault(l => !Languages.IsKnown(l)) is { } unknownLanguage)
         {
-            throw new RuleViolationException("languages", $"Unbekannter Sprachcode: {unknownLanguage}");
+            throw new RuleViolationException("languages", "Unbekannter Sprachcode: {0}", unknownLanguage);
         }
 
         if (input.Email is { Length: > 0 } email && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))

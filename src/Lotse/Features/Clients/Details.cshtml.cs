@@ -68,7 +68,7 @@ public sealed class DetailsModel(
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddModelError("Status." + char.ToUpperInvariant(violation.Field[0]) + violation.Field[1..], localizer[violation.Message]);
+            ModelState.AddModelError("Status." + char.ToUpperInvariant(violation.Field[0]) + violation.Field[1..], localizer[violation.Key, [.. violation.Arguments]]);
             return Page();
         }
 

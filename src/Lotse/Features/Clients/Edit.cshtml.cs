@@ -16,7 +16,7 @@ public sealed class EditModel(
     ClientService clients,
     IAuthorizationService authorization,
     AuditLog audit,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer) : PageModel, IClientFormPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -69,7 +69,7 @@ public sealed class EditModel(
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddModelError(ClientForm.FieldFor(violation.Field), localizer[violation.Message]);
+            ModelState.AddModelError(ClientForm.FieldFor(violation.Field), localizer[violation.Key, [.. violation.Arguments]]);
             return Page();
         }
 

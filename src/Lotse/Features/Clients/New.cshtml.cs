@@ -11,7 +11,7 @@ namespace Lotse.Features.Clients;
 
 /// <summary>Registering a client: the duplicate check runs before anything is saved.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class NewModel(LotseDbContext db, ClientService clients, ClientMatching matching, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class NewModel(LotseDbContext db, ClientService clients, ClientMatching matching, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel, IClientFormPage
 {
     [BindProperty]
     public ClientForm Form { get; set; } = new();
@@ -30,7 +30,8 @@ public sealed class NewModel(LotseDbContext db, ClientService clients, ClientMat
     public async Task OnGetAsync() => Choices = await ClientFormChoices.LoadAsync(db, localizer);
 
     /// <summary>The live duplicate panel (htmx) while the names are typed.</summary>
-    public async Task<IActionResult> OnGetDuplicatesAsync(string? givenName, string? familyName, string? birthDate)
+    public async Task<IActionResult> OnGetDuplicatesAsync(
+        [FromQuery(Name = "Form.GivenName")] string? givenName, [FromQuery(Name = "Form.FamilyName")] string? familyName, [FromQuery(Name = "Form.BirthDate")] string? birthDate)
     {
         if (string.IsNullOrWhiteSpace(familyName))
         {
@@ -68,7 +69,7 @@ public sealed class NewModel(LotseDbContext db, ClientService clients, ClientMat
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddModelError(ClientForm.FieldFor(violation.Field), localizer[violation.Message]);
+            ModelState.AddModelError(ClientForm.FieldFor(violation.Field), localizer[violation.Key, [.. violation.Arguments]]);
             return Page();
         }
     }

@@ -95,9 +95,9 @@ internal sealed class DemoClients(LotseDbContext db, TimeProvider time)
     }
 
     /// <summary>
-    /// People the tests and the demo walk-through rely on: a client of Brückenwerk in Mitte whose
-    /// file also holds the Arabic spelling, a second record of the same person spelled differently,
-    /// a near-miss who is someone else, and a client of Ruhrbogen in Süd.
+    /// People the tests and the demo walk-through rely on: a client of Brückenwerk in Mitte without a
+    /// case yet, whose file also holds the Arabic spelling; a second record of the same person spelled
+    /// differently; a near-miss who is someone else; and a client of Ruhrbogen in Süd with a case.
     /// </summary>
     private void AddKnownPeople(IReadOnlyDictionary<string, User> managers, List<District> districts, DateOnly today, DateTime now, Dictionary<Guid, int> references)
     {
@@ -113,7 +113,6 @@ internal sealed class DemoClients(LotseDbContext db, TimeProvider time)
         hasan.Phone = "0209 555 0142";
         db.Clients.Add(hasan);
         AddResidenceStatus(hasan, syria, today, random, now);
-        AddCase(hasan, [], mitte, CasePhase.Implementation, today, now, random, references);
 
         var sameHasan = NewClient(mitte.OrganizationId, new("Muhamad"), new("Alhassan"), "1988", Sex.Male, syria, schalke, null, now, random);
         db.Clients.Add(sameHasan);

@@ -114,6 +114,29 @@ public sealed class CasePageTests(LotseFactory app)
     }
 
     [Fact]
+    public async Task A_deputy_set_by_the_responsible_case_manager_can_work_the_case_until_the_deputyship_ends()
+    {
+        using var mitte = await ApiClient.ForAsync(app, "fm.mitte@demo.lotse");
+        using var created = await mitte.PostAsync("/api/v1/clients", System.Net.Http.Json.JsonContent.Create(new { givenName = "Hamza", familyName = "Vertretungstest", birthDate = "1999" }));
+        var clientId = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(created.Content)).GetProperty("id").GetString();
+        using var opened = await mitte.PostAsync("/api/v1/cases", System.Net.Http.Json.JsonContent.Create(new { clientId }));
+        var caseId = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(opened.Content)).GetProperty("id").GetString();
+        using var nord = await ApiClient.ForAsync(app, "fm.nord@demo.lotse");
+        Assert.Equal(HttpStatusCode.NotFound, (await nord.GetAsync($"/api/v1/cases/{caseId}")).StatusCode);
+
+        using var page = app.CreateBrowserLikeClient();
+        await page.SignInAsync("fm.mitte@demo.lotse");
+        var html = await page.GetStringAsync($"/Cases/Details?id={caseId}");
+        var nordId = Regex.Match(WebUtility.HtmlDecode(html), "<option value=\"([0-9a-fA-F-]{36})\">Jonas Becker</option>").Groups[1].Value;
+        using var set = await page.PostFormAsync($"/Cases/Details?id={caseId}", new Dictionary<string, string> { ["deputyId"] = nordId }, $"/Cases/Details?id={caseId}&handler=Deputy");
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await nord.GetAsync($"/api/v1/cases/{caseId}")).StatusCode);
+
+        using var end = await page.PostFormAsync($"/Cases/Details?id={caseId}", new Dictionary<string, string>(), $"/Cases/Details?id={caseId}&handler=RemoveDeputy&deputyId={nordId}");
+        Assert.Equal(HttpStatusCode.NotFound, (await nord.GetAsync($"/api/v1/cases/{caseId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Case_pages_of_the_own_caseload_answer_and_show_the_phase()
     {
         using var client = app.CreateBrowserLikeClient();

@@ -120,6 +120,44 @@ public sealed class DetailsModel(
             }
         }, localizer["Das Ergebnis des Ziels wurde gespeichert."]);
 
+    public Task<IActionResult> OnPostDeputyAsync(Guid deputyId, DateOnly? from, DateOnly? until) =>
+        WorkAsync(async c =>
+        {
+            EnsureMayAssign(c);
+            await cases.SetDeputyAsync(c, deputyId, from, until, HttpContext.RequestAborted);
+        }, localizer["Die Vertretung wurde eingetragen."]);
+
+    public Task<IActionResult> OnPostRemoveDeputyAsync(Guid deputyId) =>
+        WorkAsync(async c =>
+        {
+            EnsureMayAssign(c);
+            await cases.RemoveDeputyAsync(c, deputyId, HttpContext.RequestAborted);
+        }, localizer["Die Vertretung wurde beendet."]);
+
+    public Task<IActionResult> OnPostReassignAsync(Guid responsibleId) =>
+        WorkAsync(async c =>
+        {
+            if (!User.IsInRole(Users.Roles.TeamLead))
+            {
+                throw new RuleViolationException(string.Empty, "Fälle weist die Teamleitung zu.");
+            }
+
+            await cases.ReassignAsync(c, responsibleId, HttpContext.RequestAborted);
+        }, localizer["Der Fall wurde neu zugewiesen."]);
+
+    /// <summary>Deputies are set by the responsible case manager or the team lead, not by a deputy.</summary>
+    public bool MayAssign => Overview.Case.ResponsibleUserId == User.GetUserId() || User.IsInRole(Users.Roles.TeamLead);
+
+    private void EnsureMayAssign(Case c)
+    {
+        if (c.ResponsibleUserId != User.GetUserId() && !User.IsInRole(Users.Roles.TeamLead))
+        {
+            throw new RuleViolationException(string.Empty, "Vertretungen legen die verantwortliche Fachkraft oder die Teamleitung fest.");
+        }
+    }
+
+    public IReadOnlyList<SelectListItem> Colleagues { get; private set; } = [];
+
     /// <summary>
     /// Runs one piece of case work: authorization first, then the service; a broken rule comes back
     /// to the form next to its field, and nothing is saved.
@@ -188,6 +226,10 @@ public sealed class DetailsModel(
         }
 
         Overview = await CaseOverview.LoadAsync(db, @case, localizer, HttpContext.RequestAborted);
+        var workerRoles = await db.Roles.Where(r => r.Name == Users.Roles.CaseManager || r.Name == Users.Roles.TeamLead).Select(r => r.Id).ToListAsync(HttpContext.RequestAborted);
+        var colleagues = await db.Users.Where(u => u.OrganizationId == @case.OrganizationId && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && workerRoles.Contains(ur.RoleId)))
+            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(HttpContext.RequestAborted);
+        Colleagues = [.. colleagues.Select(u => new SelectListItem(u.DisplayName, u.Id.ToString()))];
         return null;
     }
 

@@ -18,13 +18,17 @@ public sealed class ClientMatching(LotseDbContext db)
 {
     private const int CandidateLimit = 200;
 
+    /// <summary>Marks a stored key that holds a whole ascii name token, for prefix search as the user types.</summary>
+    private const string TokenPrefix = "t:";
+
     /// <summary>Rebuilds the stored lookup keys of a client from its name and other spellings.</summary>
     public static void RefreshKeys(Client client)
     {
         var keys = new[] { new DuplicateScorer.NameSpelling(client.GivenName, client.FamilyName) }
             .Concat(client.OtherSpellings.Select(a => new DuplicateScorer.NameSpelling(a.GivenName, a.FamilyName)))
             .Concat(client.BirthName is { Length: > 0 } birthName ? [new DuplicateScorer.NameSpelling(client.GivenName, birthName)] : [])
-            .SelectMany(s => NameKeys.LookupKeys(s.GivenName, s.FamilyName))
+            .SelectMany(s => NameKeys.LookupKeys(s.GivenName, s.FamilyName)
+                .Concat(NameKeys.SearchPrefixes($"{s.GivenName} {s.FamilyName}").Where(t => t.Length >= 2).Select(t => TokenPrefix + t[..Math.Min(t.Length, 60)])))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         client.NameKeys.RemoveAll(k => !keys.Contains(k.Key));
@@ -81,19 +85,21 @@ public sealed class ClientMatching(LotseDbContext db)
         var given = names.Count > 1 ? string.Join(' ', names[..^1]) : null;
         var keys = NameKeys.LookupKeys(given, family).Concat(names.SelectMany(n => NameKeys.LookupKeys(null, n))).Distinct().ToList();
         var prefixes = NameKeys.SearchPrefixes(text);
-        var visible = ClientAuthorizationHandler.VisibleTo(user);
-        var byKey = db.ClientNameKeys.Where(k => keys.Contains(k.Key)).Select(k => k.ClientId);
-        var query = db.Clients.Where(visible).Where(c => byKey.Contains(c.Id));
-        if (prefixes.Count > 0)
+        var organizationId = user.GetOrganizationIdOrEmpty();
+        var byKey = db.ClientNameKeys.Where(k => k.OrganizationId == organizationId && keys.Contains(k.Key)).Select(k => k.ClientId);
+        if (prefixes.Count > 0 && prefixes[^1].Length >= 2)
         {
-            // Typing "Pope" finds Popescu before the key is complete.
-            var prefix = prefixes[^1];
-#pragma warning disable CA1304, CA1311, CA1862 // EF translates ToLower() and StartsWith() to SQL; culture overloads are not translatable.
-            var byPrefix = db.Clients.Where(visible).Where(c => c.FamilyName.ToLower().StartsWith(prefix) || (c.GivenName != null && c.GivenName.ToLower().StartsWith(prefix)));
-#pragma warning restore CA1304, CA1311, CA1862
-            query = query.Union(byPrefix);
+            // Typing "Pope" finds Popescu before the key is complete: a range over the indexed token keys.
+            var from = TokenPrefix + prefixes[^1];
+            var to = from[..^1] + (char)(from[^1] + 1);
+#pragma warning disable CA1309 // Translated to SQL >= and <; the keys are ASCII, so the database's order is ordinal.
+            byKey = byKey.Union(db.ClientNameKeys
+                .Where(k => k.OrganizationId == organizationId && string.Compare(k.Key, from) >= 0 && string.Compare(k.Key, to) < 0)
+                .Select(k => k.ClientId));
+#pragma warning restore CA1309
         }
 
+        var query = db.Clients.Where(ClientAuthorizationHandler.VisibleTo(user)).Where(c => byKey.Contains(c.Id));
         var candidates = await query.Include(c => c.OtherSpellings).OrderBy(c => c.FamilyName).Take(CandidateLimit).ToListAsync(cancellationToken);
         var spelling = new DuplicateScorer.NameSpelling(given, family);
         var swappedFree = names.Count == 1;

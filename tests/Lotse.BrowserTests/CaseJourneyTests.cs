@@ -31,7 +31,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await BrowserFixture.AssertAccessibleAsync(page);
         await browser.ScreenshotAsync(page, "10-duplicate-check");
 
-        await candidate.GetByRole(AriaRole.Link, new() { Name = "Fall für diese Person eröffnen" }).ClickAsync();
+        await candidate.GetByRole(AriaRole.Link, new() { Name = "Fall eröffnen (Mohammed Al Hasan)" }).ClickAsync();
         await Expect(page.Heading("Fall eröffnen für Mohammed Al Hasan")).ToBeVisibleAsync();
         await page.GetByLabel("Zugangsweg").SelectOptionAsync(new SelectOptionValue { Label = "Jobcenter" });
         await BrowserFixture.AssertAccessibleAsync(page);
@@ -84,6 +84,21 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Zeugnisse übersetzen lassen");
         await BrowserFixture.AssertAccessibleAsync(page);
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Zurück zum Fall" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Fall abschließen" }).ClickAsync();
+        await Expect(page.Heading("Fall abschließen")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Berufsabschluss anerkennen lassen");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mohammed Al Hasan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mohammed Al Hasan" }).ClickAsync();
+        await Expect(page.Heading("Mohammed Al Hasan")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("محمد الحسن");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, "12a-client");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bearbeiten" }).ClickAsync();
+        await Expect(page.Heading("Akte bearbeiten")).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Start" }).ClickAsync();
         var myDay = page.GetByTestId("myday-deadlines").First;
         await Expect(myDay).ToContainTextAsync("Unterlagen für die Anerkennungsstelle");
@@ -109,6 +124,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
     [InlineData("/Cases", "Fälle")]
     [InlineData("/Consultations", "Kurzberatung ohne Fall")]
     [InlineData("/Calendar", "Kalender")]
+    [InlineData("/Encounters", "Meine Kontakte")]
     public async Task Every_case_work_page_is_accessible(string path, string heading)
     {
         var page = await browser.NewPageAsync();

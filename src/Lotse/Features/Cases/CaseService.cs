@@ -336,9 +336,17 @@ public sealed class CaseService(LotseDbContext db, ClientService clients, TimePr
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The active case managers and team leads of an organisation: who may be responsible or deputy.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> CaseWorkersAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
+        [.. (await CaseWorkers(organizationId).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
+            .Select(u => (u.Id, u.DisplayName))];
+
+    private IQueryable<User> CaseWorkers(Guid organizationId) =>
+        db.Users.Where(u => u.OrganizationId == organizationId && u.IsActive
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.CaseManager || r.Name == Roles.TeamLead))));
+
     private Task<bool> IsCaseWorkerAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken) =>
-        db.Users.AnyAsync(u => u.Id == userId && u.OrganizationId == organizationId && u.IsActive
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.CaseManager || r.Name == Roles.TeamLead))), cancellationToken);
+        CaseWorkers(organizationId).AnyAsync(u => u.Id == userId, cancellationToken);
 
     private static void EnsureOpen(Case @case)
     {

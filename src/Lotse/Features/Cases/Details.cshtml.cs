@@ -226,10 +226,7 @@ public sealed class DetailsModel(
         }
 
         Overview = await CaseOverview.LoadAsync(db, @case, localizer, HttpContext.RequestAborted);
-        var workerRoles = await db.Roles.Where(r => r.Name == Users.Roles.CaseManager || r.Name == Users.Roles.TeamLead).Select(r => r.Id).ToListAsync(HttpContext.RequestAborted);
-        var colleagues = await db.Users.Where(u => u.OrganizationId == @case.OrganizationId && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && workerRoles.Contains(ur.RoleId)))
-            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(HttpContext.RequestAborted);
-        Colleagues = [.. colleagues.Select(u => new SelectListItem(u.DisplayName, u.Id.ToString()))];
+        Colleagues = [.. (await cases.CaseWorkersAsync(@case.OrganizationId, HttpContext.RequestAborted)).Select(u => new SelectListItem(u.Name, u.Id.ToString()))];
         return null;
     }
 

@@ -98,10 +98,7 @@ public sealed class OpenModel(
             : [];
         AccessRoutes = await db.CatalogEntries.Where(e => e.Catalog == CatalogKind.AccessRoute && e.IsActive).OrderBy(e => e.SortOrder)
             .Select(e => new SelectListItem(e.Label, e.Code)).ToListAsync(HttpContext.RequestAborted);
-        var organizationId = User.GetOrganizationIdOrEmpty();
-        var caseManagerRole = await db.Roles.Where(r => r.Name == Roles.CaseManager || r.Name == Roles.TeamLead).Select(r => r.Id).ToListAsync(HttpContext.RequestAborted);
-        CaseManagers = await db.Users.Where(u => u.OrganizationId == organizationId && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && caseManagerRole.Contains(ur.RoleId)))
-            .OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName, u.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
+        CaseManagers = [.. (await cases.CaseWorkersAsync(User.GetOrganizationIdOrEmpty(), HttpContext.RequestAborted)).Select(u => new SelectListItem(u.Name, u.Id.ToString()))];
         return true;
     }
 }

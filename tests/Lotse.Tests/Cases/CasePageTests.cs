@@ -92,6 +92,12 @@ public sealed class CasePageTests(LotseFactory app)
 
         await client.PostFormAsync("/Calendar", new Dictionary<string, string>(), "/Calendar?handler=RevokeFeed");
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(path)).StatusCode);
+
+        var calendar = await client.GetStringAsync("/Calendar");
+        var appointmentId = Regex.Match(calendar, "appointmentId=([0-9a-fA-F-]{36})").Groups[1].Value;
+        Assert.NotEmpty(appointmentId);
+        using var deleted = await client.PostFormAsync("/Calendar", new Dictionary<string, string>(), $"/Calendar?handler=Delete&appointmentId={appointmentId}");
+        Assert.DoesNotContain("Begleitung Ausländerbehörde", WebUtility.HtmlDecode(await client.GetStringAsync("/Calendar")), StringComparison.Ordinal);
     }
 
     [Fact]

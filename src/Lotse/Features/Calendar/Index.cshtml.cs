@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Lotse.Data;
+using Lotse.Features.Cases;
 using Lotse.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,10 @@ public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, Tim
 
     public bool HasFeed { get; private set; }
 
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> MyCases { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, string> CaseNames { get; private set; } = new Dictionary<Guid, string>();
+
     public string? NewFeedUrl { get; private set; }
 
     public async Task OnGetAsync()
@@ -36,9 +41,14 @@ public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, Tim
             ModelState.AddModelError("Input.End", localizer["Das Ende liegt vor dem Beginn."]);
         }
 
+        await LoadAsync();
+        if (Input.CaseId is { } caseId && !CaseNames.ContainsKey(caseId))
+        {
+            ModelState.AddModelError("Input.CaseId", localizer["Bitte wählen Sie einen Ihrer Fälle."]);
+        }
+
         if (!ModelState.IsValid)
         {
-            await LoadAsync();
             return Page();
         }
 
@@ -49,9 +59,18 @@ public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, Tim
             Start = DateTime.SpecifyKind(Input.Start!.Value, DateTimeKind.Local).ToUniversalTime(),
             End = DateTime.SpecifyKind(Input.End!.Value, DateTimeKind.Local).ToUniversalTime(),
             Location = string.IsNullOrWhiteSpace(Input.Location) ? null : Input.Location.Trim(),
+            CaseId = Input.CaseId,
         });
         await db.SaveChangesAsync();
         TempData["Message"] = localizer["Der Termin wurde eingetragen."].Value;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid appointmentId)
+    {
+        var userId = User.GetUserId();
+        var deleted = await db.Appointments.Where(a => a.Id == appointmentId && a.UserId == userId).ExecuteDeleteAsync();
+        TempData["Message"] = deleted > 0 ? localizer["Der Termin wurde gelöscht."].Value : localizer["Der Termin wurde nicht gefunden."].Value;
         return RedirectToPage();
     }
 
@@ -76,6 +95,12 @@ public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, Tim
         var from = time.GetUtcNow().UtcDateTime.Date;
         Upcoming = await db.Appointments.Where(a => a.UserId == userId && a.End >= from).OrderBy(a => a.Start).Take(100).ToListAsync();
         HasFeed = await feeds.ExistsAsync(userId);
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var cases = await db.Cases.Where(CaseAuthorizationHandler.VisibleTo(User, today)).Where(c => c.Phase != CasePhase.Closed && c.ResponsibleUserId == userId)
+            .OrderBy(c => c.Client!.FamilyName).Take(500)
+            .Select(c => new { c.Id, c.Reference, c.Client!.GivenName, c.Client.FamilyName }).ToListAsync();
+        CaseNames = cases.ToDictionary(c => c.Id, c => $"{c.GivenName} {c.FamilyName} ({c.Reference})".Trim());
+        MyCases = [.. CaseNames.Select(c => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(c.Value, c.Key.ToString()))];
     }
 
     public sealed class InputModel
@@ -92,5 +117,7 @@ public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, Tim
 
         [StringLength(300, ErrorMessage = "Höchstens 300 Zeichen.")]
         public string? Location { get; set; }
+
+        public Guid? CaseId { get; set; }
     }
 }

@@ -22,7 +22,9 @@ namespace Lotse;
 /// <summary>Wires the features into the host; Program.cs stays a few lines.</summary>
 public static class LotseApp
 {
-    private static readonly CultureInfo[] Cultures = [new("de-DE"), new("en")];
+    // Formats stay German (dates, numbers) in both languages; only the UI language changes.
+    private static readonly CultureInfo[] Cultures = [new("de-DE")];
+    private static readonly CultureInfo[] UiCultures = [new("de-DE"), new("en")];
 
     public static WebApplicationBuilder AddLotse(this WebApplicationBuilder builder)
     {
@@ -43,7 +45,7 @@ public static class LotseApp
         {
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             options.SupportedCultures = Cultures;
-            options.SupportedUICultures = Cultures;
+            options.SupportedUICultures = UiCultures;
             // German unless the user chose otherwise: no Accept-Language guessing.
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });

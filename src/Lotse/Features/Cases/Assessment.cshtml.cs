@@ -82,8 +82,7 @@ public sealed class AssessmentModel(
         }
 
         Overview = await CaseOverview.LoadAsync(db, @case, localizer, HttpContext.RequestAborted);
-        Scale = await db.CatalogEntries.Where(e => e.Catalog == CatalogKind.AssessmentScale && e.IsActive).OrderBy(e => e.SortOrder)
-            .Select(e => new ValueTuple<string, string>(e.Code, e.Label)).ToListAsync(HttpContext.RequestAborted);
+        Scale = [.. (await CatalogLabels.LoadAsync(db, CatalogKind.AssessmentScale, activeOnly: true, HttpContext.RequestAborted)).Select(e => (e.Key, e.Value))];
         return null;
     }
 

@@ -48,11 +48,9 @@ public sealed class CaseOverview
             .OrderBy(g => g.AgreedOn).ThenBy(g => g.CreatedAt).ToListAsync(cancellationToken);
         var encounters = await db.Encounters.Where(e => e.CaseId == @case.Id).OrderByDescending(e => e.At).ToListAsync(cancellationToken);
         var deadlines = await db.Deadlines.Where(d => d.CaseId == @case.Id).OrderBy(d => d.DueOn).ToListAsync(cancellationToken);
-        var catalog = await db.CatalogEntries.Where(e => e.Catalog == CatalogKind.NeedArea || e.Catalog == CatalogKind.EncounterKind || e.Catalog == CatalogKind.ClosureReason)
-            .OrderBy(e => e.SortOrder).ToListAsync(cancellationToken);
-        var needAreas = catalog.Where(e => e.Catalog == CatalogKind.NeedArea).ToDictionary(e => e.Code, e => e.Label);
-        var kinds = catalog.Where(e => e.Catalog == CatalogKind.EncounterKind).ToDictionary(e => e.Code, e => e.Label);
-        var closure = catalog.Where(e => e.Catalog == CatalogKind.ClosureReason).ToDictionary(e => e.Code, e => e.Label);
+        var needAreas = await CatalogLabels.LoadAsync(db, CatalogKind.NeedArea, cancellationToken: cancellationToken);
+        var kinds = await CatalogLabels.LoadAsync(db, CatalogKind.EncounterKind, cancellationToken: cancellationToken);
+        var closure = await CatalogLabels.LoadAsync(db, CatalogKind.ClosureReason, cancellationToken: cancellationToken);
         var userIds = encounters.Select(e => e.UserId).Concat(@case.PhaseChanges.Select(p => p.UserId)).Concat(assessments.Select(a => a.UserId)).Distinct().ToList();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 

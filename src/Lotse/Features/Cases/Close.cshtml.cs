@@ -64,8 +64,7 @@ public sealed class CloseModel(LotseDbContext db, CaseService cases, IAuthorizat
 
         Case = @case;
         OpenGoals = await cases.OpenGoalsAsync(Id, HttpContext.RequestAborted);
-        Reasons = await db.CatalogEntries.Where(e => e.Catalog == CatalogKind.ClosureReason && e.IsActive).OrderBy(e => e.SortOrder)
-            .Select(e => new SelectListItem(e.Label, e.Code)).ToListAsync(HttpContext.RequestAborted);
+        Reasons = [.. (await CatalogLabels.LoadAsync(db, CatalogKind.ClosureReason, activeOnly: true, HttpContext.RequestAborted)).Select(e => new SelectListItem(e.Value, e.Key))];
         return null;
     }
 }

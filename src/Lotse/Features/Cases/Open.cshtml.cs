@@ -96,8 +96,7 @@ public sealed class OpenModel(
         Household = client.HouseholdId is { } household
             ? await db.Clients.Where(c => c.HouseholdId == household && c.Id != client.Id).OrderBy(c => c.BirthDate).ToListAsync(HttpContext.RequestAborted)
             : [];
-        AccessRoutes = await db.CatalogEntries.Where(e => e.Catalog == CatalogKind.AccessRoute && e.IsActive).OrderBy(e => e.SortOrder)
-            .Select(e => new SelectListItem(e.Label, e.Code)).ToListAsync(HttpContext.RequestAborted);
+        AccessRoutes = [.. (await CatalogLabels.LoadAsync(db, CatalogKind.AccessRoute, activeOnly: true, HttpContext.RequestAborted)).Select(e => new SelectListItem(e.Value, e.Key))];
         CaseManagers = [.. (await cases.CaseWorkersAsync(User.GetOrganizationIdOrEmpty(), HttpContext.RequestAborted)).Select(u => new SelectListItem(u.Name, u.Id.ToString()))];
         return true;
     }

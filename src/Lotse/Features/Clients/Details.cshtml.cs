@@ -102,8 +102,7 @@ public sealed class DetailsModel(
         var withDeputies = await db.Cases.Where(c => cases.Select(x => x.Id).Contains(c.Id)).Include(c => c.Deputies).ToListAsync(HttpContext.RequestAborted);
         VisibleCases = [.. cases.Where(c => visible(withDeputies.Single(w => w.Id == c.Id)))];
         HiddenCases = cases.Count - VisibleCases.Count;
-        StatusKinds = await db.CatalogEntries.Where(e => e.Catalog == CatalogKind.ResidenceStatusKind && e.IsActive)
-            .OrderBy(e => e.SortOrder).ToDictionaryAsync(e => e.Code, e => e.Label, HttpContext.RequestAborted);
+        StatusKinds = await CatalogLabels.LoadAsync(db, CatalogKind.ResidenceStatusKind, cancellationToken: HttpContext.RequestAborted);
         await audit.ReadAsync("Client", client.Id, client.Id, cancellationToken: HttpContext.RequestAborted);
         return null;
     }

@@ -80,7 +80,7 @@ public sealed class IndexModel(LotseDbContext db, TimeProvider time, IStringLoca
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var userId = User.GetUserId();
         Today = await db.ShortConsultations.Where(s => s.UserId == userId && s.Date == today).OrderByDescending(s => s.CreatedAt).ToListAsync();
-        NeedAreas = await db.CatalogEntries.Where(e => e.Catalog == CatalogKind.NeedArea && e.IsActive).OrderBy(e => e.SortOrder).ToDictionaryAsync(e => e.Code, e => e.Label);
+        NeedAreas = await CatalogLabels.LoadAsync(db, CatalogKind.NeedArea, activeOnly: true);
         Districts = await db.Districts.Where(d => d.IsActive && d.Level != DistrictLevel.Stadtbezirk).OrderBy(d => d.Parent!.SortOrder).ThenBy(d => d.SortOrder)
             .Select(d => new SelectListItem(d.Name, d.Id.ToString())).ToListAsync();
     }

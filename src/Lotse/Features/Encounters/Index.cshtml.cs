@@ -36,7 +36,7 @@ public sealed class IndexModel(LotseDbContext db, TimeProvider time) : PageModel
         var monthStart = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
         MinutesThisMonth = await query.Where(e => e.At >= monthStart).SumAsync(e => e.DurationMinutes);
         PageNumber = Math.Max(1, PageNumber);
-        var kinds = await db.CatalogEntries.Where(e => e.Catalog == CatalogKind.EncounterKind).ToDictionaryAsync(e => e.Code, e => e.Label);
+        var kinds = await CatalogLabels.LoadAsync(db, CatalogKind.EncounterKind);
         var rows = await query.OrderByDescending(e => e.At).Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new { e.CaseId, c.Client!.GivenName, c.Client.FamilyName, e.At, e.DurationMinutes, e.KindCode, e.InterpreterUsed })
             .ToListAsync();

@@ -82,6 +82,20 @@ public sealed class SignInTests(LotseFactory app)
     }
 
     [Fact]
+    public async Task In_english_catalogue_labels_are_english_and_dates_keep_the_german_format()
+    {
+        using var client = app.CreateBrowserLikeClient();
+        await client.SignInAsync("fm.ost@demo.lotse");
+        await client.PostFormAsync("/", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" }, "/Account/Language");
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/Consultations"));
+        Assert.Contains("Short consultation without a case", page, StringComparison.Ordinal);
+        Assert.Contains("Residence & immigration law", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Aufenthalt & Ausländerrecht", page, StringComparison.Ordinal);
+        var start = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+        Assert.Matches(@"\b\d{2}\.\d{2}\.\d{4}\b", start);
+    }
+
+    [Fact]
     public async Task The_language_switch_turns_the_ui_english_and_back()
     {
         using var client = app.CreateBrowserLikeClient();

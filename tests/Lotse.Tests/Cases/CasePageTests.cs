@@ -143,6 +143,30 @@ public sealed class CasePageTests(LotseFactory app)
     }
 
     [Fact]
+    public async Task Two_registered_people_are_linked_into_one_household()
+    {
+        using var api = await ApiClient.ForAsync(app, "fm.sued@demo.lotse");
+        async Task<string> Create(string given) => (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(
+            (await api.PostAsync("/api/v1/clients", System.Net.Http.Json.JsonContent.Create(new { givenName = given, familyName = "Haushaltstest", birthDate = "1980" }))).Content)).GetProperty("id").GetString()!;
+        var first = await Create("Rania");
+        var second = await Create("Karim");
+
+        using var client = app.CreateBrowserLikeClient();
+        await client.SignInAsync("fm.sued@demo.lotse");
+        var search = WebUtility.HtmlDecode(await client.GetStringAsync($"/Clients/Details?id={first}&householdSearch=Karim%20Haushaltstest"));
+        Assert.Contains($"memberId={second}", search, StringComparison.OrdinalIgnoreCase);
+        using var linked = await client.PostFormAsync($"/Clients/Details?id={first}", new Dictionary<string, string>(), $"/Clients/Details?id={first}&handler=Link&memberId={second}");
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+
+        var firstJson = await api.GetStringAsync($"/api/v1/clients/{first}");
+        var secondJson = await api.GetStringAsync($"/api/v1/clients/{second}");
+        var household = Regex.Match(firstJson, "\"householdId\":\"([0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.NotEmpty(household);
+        Assert.Contains(household, secondJson, StringComparison.Ordinal);
+        Assert.Contains("Karim Haushaltstest", WebUtility.HtmlDecode(await client.GetStringAsync($"/Clients/Details?id={first}")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Case_pages_of_the_own_caseload_answer_and_show_the_phase()
     {
         using var client = app.CreateBrowserLikeClient();

@@ -17,6 +17,7 @@ namespace Lotse.Features.Clients;
 public sealed class DetailsModel(
     LotseDbContext db,
     ClientService clients,
+    ClientMatching matching,
     IAuthorizationService authorization,
     AuditLog audit,
     TimeProvider time,
@@ -27,6 +28,12 @@ public sealed class DetailsModel(
 
     [BindProperty]
     public StatusForm Status { get; set; } = new();
+
+    /// <summary>A name to search for an already registered person to link into the household.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? HouseholdSearch { get; set; }
+
+    public IReadOnlyList<DuplicateCandidate> HouseholdCandidates { get; private set; } = [];
 
     public Client Client { get; private set; } = null!;
 
@@ -40,7 +47,41 @@ public sealed class DetailsModel(
 
     public IEnumerable<SelectListItem> StatusKindItems => StatusKinds.Select(k => new SelectListItem(k.Value, k.Key));
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        if (!string.IsNullOrWhiteSpace(HouseholdSearch) && HouseholdSearch.Trim().Length >= 2)
+        {
+            var members = Household.Select(m => m.Id).Append(Client.Id).ToHashSet();
+            HouseholdCandidates = [.. (await matching.SearchAsync(User, HouseholdSearch.Trim(), 10, HttpContext.RequestAborted)).Where(c => !members.Contains(c.Client.Id))];
+            await audit.SearchAsync("Client", HouseholdCandidates.Select(c => c.Client.Id), HttpContext.RequestAborted);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(Guid memberId)
+    {
+        if (await LoadAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        var member = await db.Clients.SingleOrDefaultAsync(c => c.Id == memberId, HttpContext.RequestAborted);
+        if (member is null || !(await authorization.AuthorizeAsync(User, member, CaseOperations.Edit)).Succeeded)
+        {
+            return NotFound();
+        }
+
+        var tracked = await db.Clients.SingleAsync(c => c.Id == Client.Id, HttpContext.RequestAborted);
+        await clients.LinkHouseholdAsync(tracked, member, HttpContext.RequestAborted);
+        TempData["Message"] = localizer["{0} gehört jetzt zum Haushalt.", member.FullName].Value;
+        return RedirectToPage(new { id = Id });
+    }
 
     public async Task<IActionResult> OnPostStatusAsync()
     {

@@ -138,10 +138,9 @@ public sealed class DetailsModel(
             : [];
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var cases = await db.Cases.Where(c => c.ClientId == client.Id || c.Members.Any(m => m.ClientId == client.Id))
-            .Include(c => c.Responsible).OrderByDescending(c => c.OpenedOn).ToListAsync(HttpContext.RequestAborted);
+            .Include(c => c.Responsible).Include(c => c.Deputies).OrderByDescending(c => c.OpenedOn).ToListAsync(HttpContext.RequestAborted);
         var visible = CaseAuthorizationHandler.VisibleTo(User, today).Compile();
-        var withDeputies = await db.Cases.Where(c => cases.Select(x => x.Id).Contains(c.Id)).Include(c => c.Deputies).ToListAsync(HttpContext.RequestAborted);
-        VisibleCases = [.. cases.Where(c => visible(withDeputies.Single(w => w.Id == c.Id)))];
+        VisibleCases = [.. cases.Where(visible)];
         HiddenCases = cases.Count - VisibleCases.Count;
         StatusKinds = await CatalogLabels.LoadAsync(db, CatalogKind.ResidenceStatusKind, cancellationToken: HttpContext.RequestAborted);
         await audit.ReadAsync("Client", client.Id, client.Id, cancellationToken: HttpContext.RequestAborted);

@@ -3,10 +3,13 @@ using Lotse.Features.Calendar;
 using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
+using Lotse.Features.Consents;
 using Lotse.Features.Consultations;
 using Lotse.Features.Districts;
+using Lotse.Features.Offers;
 using Lotse.Features.Organizations;
 using Lotse.Features.Positions;
+using Lotse.Features.Referrals;
 using Lotse.Features.Tokens;
 using Lotse.Features.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -61,6 +64,18 @@ public abstract class LotseDbContext(DbContextOptions options)
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public DbSet<ShortConsultation> ShortConsultations => Set<ShortConsultation>();
+
+    public DbSet<Offer> Offers => Set<Offer>();
+
+    public DbSet<OfferLocation> OfferLocations => Set<OfferLocation>();
+
+    public DbSet<Consent> Consents => Set<Consent>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
+
+    public DbSet<ReferralLink> ReferralLinks => Set<ReferralLink>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -15,6 +15,9 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
     {
         builder.Property(o => o.Name).HasMaxLength(200);
         builder.Property(o => o.ShortName).HasMaxLength(50);
+        builder.Property(o => o.Description).HasMaxLength(2000);
+        builder.Property(o => o.Website).HasMaxLength(500);
+        builder.Property(o => o.Email).HasMaxLength(256);
         builder.HasIndex(o => o.Name).IsUnique();
     }
 }

@@ -1,6 +1,8 @@
 using Lotse.Data;
 using Lotse.Features.Cases;
 using Lotse.Features.Clients;
+using Lotse.Features.Consents;
+using Lotse.Features.Referrals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -69,7 +71,8 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
     }
 
     private static bool IsPersonal(object entity) => entity is Client or ClientAlias or ResidenceStatus
-        or Case or CaseMember or CaseDeputy or Assessment or AssessmentRating or Goal or GoalStep or Encounter or Deadline;
+        or Case or CaseMember or CaseDeputy or Assessment or AssessmentRating or Goal or GoalStep or Encounter or Deadline
+        or Consent or ConsentRecipient or Referral or ReferralEvent;
 
     private static Guid? KeyOf(EntityEntry entry) => entry.Entity switch
     {
@@ -85,6 +88,10 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
         GoalStep s => s.Id,
         Encounter e => e.Id,
         Deadline d => d.Id,
+        Consent c => c.Id,
+        ConsentRecipient r => r.ConsentId,
+        Referral r => r.Id,
+        ReferralEvent e => e.ReferralId,
         _ => null,
     };
 
@@ -112,6 +119,16 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
                 return status.ClientId;
             case Case @case:
                 return @case.ClientId;
+            case Consent consent:
+                return consent.ClientId;
+            case Referral referral:
+                return referral.ClientId;
+            case ConsentRecipient recipient:
+                return db.ChangeTracker.Entries<Consent>().FirstOrDefault(c => c.Entity.Id == recipient.ConsentId)?.Entity.ClientId
+                    ?? await db.Consents.Where(c => c.Id == recipient.ConsentId).Select(c => (Guid?)c.ClientId).SingleOrDefaultAsync(cancellationToken);
+            case ReferralEvent referralEvent:
+                return db.ChangeTracker.Entries<Referral>().FirstOrDefault(r => r.Entity.Id == referralEvent.ReferralId)?.Entity.ClientId
+                    ?? await db.Referrals.Where(r => r.Id == referralEvent.ReferralId).Select(r => (Guid?)r.ClientId).SingleOrDefaultAsync(cancellationToken);
             case GoalStep step:
                 caseId = db.ChangeTracker.Entries<Goal>().FirstOrDefault(g => g.Entity.Id == step.GoalId)?.Entity.CaseId
                     ?? await db.Goals.Where(g => g.Id == step.GoalId).Select(g => (Guid?)g.CaseId).SingleOrDefaultAsync(cancellationToken);

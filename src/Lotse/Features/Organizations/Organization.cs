@@ -35,6 +35,13 @@ public sealed class Organization : IVersioned, IStamped
 
     public OrganizationKind Kind { get; set; }
 
+    /// <summary>What the organisation does, for the service directory (HSDS requires it).</summary>
+    public string? Description { get; set; }
+
+    public string? Website { get; set; }
+
+    public string? Email { get; set; }
+
     public bool IsActive { get; set; } = true;
 
     public List<Team> Teams { get; set; } = [];

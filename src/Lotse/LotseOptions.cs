@@ -18,6 +18,25 @@ public sealed class LotseOptions
 
     public CaseOptions Cases { get; set; } = new();
 
+    public DirectoryOptions Directory { get; set; } = new();
+
+    public ReferralOptions Referrals { get; set; } = new();
+
+    public sealed class DirectoryOptions
+    {
+        /// <summary>Offers not verified for this many months are flagged and their owners reminded.</summary>
+        public int VerifyAfterMonths { get; set; } = 6;
+    }
+
+    public sealed class ReferralOptions
+    {
+        /// <summary>Sent referrals without an answer after this many working days (Mon–Fri, NRW holidays excluded) are flagged.</summary>
+        public int AnswerWithinWorkingDays { get; set; } = 5;
+
+        /// <summary>How long a single-use answer link for a recipient without an account stays valid.</summary>
+        public int LinkValidDays { get; set; } = 14;
+    }
+
     public sealed class CaseOptions
     {
         /// <summary>How long before a residence status expires its derived deadline shows as upcoming.</summary>

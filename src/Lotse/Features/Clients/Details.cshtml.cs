@@ -18,6 +18,7 @@ public sealed class DetailsModel(
     LotseDbContext db,
     ClientService clients,
     ClientMatching matching,
+    Consents.ConsentService consents,
     IAuthorizationService authorization,
     AuditLog audit,
     TimeProvider time,
@@ -44,6 +45,12 @@ public sealed class DetailsModel(
     public int HiddenCases { get; private set; }
 
     public IReadOnlyDictionary<string, string> StatusKinds { get; private set; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<Consents.Consent> Consents { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string> NeedAreas { get; private set; } = new Dictionary<string, string>();
+
+    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
     public IEnumerable<SelectListItem> StatusKindItems => StatusKinds.Select(k => new SelectListItem(k.Value, k.Key));
 
@@ -143,6 +150,8 @@ public sealed class DetailsModel(
         VisibleCases = [.. cases.Where(visible)];
         HiddenCases = cases.Count - VisibleCases.Count;
         StatusKinds = await CatalogLabels.LoadAsync(db, CatalogKind.ResidenceStatusKind, cancellationToken: HttpContext.RequestAborted);
+        NeedAreas = await CatalogLabels.LoadAsync(db, CatalogKind.NeedArea, cancellationToken: HttpContext.RequestAborted);
+        Consents = await consents.ForClientAsync(client.Id, HttpContext.RequestAborted);
         await audit.ReadAsync("Client", client.Id, client.Id, cancellationToken: HttpContext.RequestAborted);
         return null;
     }

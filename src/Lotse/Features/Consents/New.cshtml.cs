@@ -1,0 +1,116 @@
+using Lotse.Data;
+using Lotse.Features.Cases;
+using Lotse.Features.Catalogs;
+using Lotse.Features.Clients;
+using Lotse.Features.Organizations;
+using Lotse.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lotse.Features.Consents;
+
+/// <summary>Recording a consent: each recipient, purpose and data category named, in the client's language.</summary>
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class NewModel(LotseDbContext db, ConsentService consents, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid ClientId { get; set; }
+
+    [BindProperty]
+    public ConsentKind Kind { get; set; } = ConsentKind.Sharing;
+
+    [BindProperty(SupportsGet = true)]
+    public List<Guid> Recipients { get; set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public List<string> Purposes { get; set; } = [];
+
+    [BindProperty]
+    public string? PurposeText { get; set; }
+
+    [BindProperty]
+    public List<DataCategory> Categories { get; set; } = [];
+
+    [BindProperty]
+    public DateOnly? GivenOn { get; set; }
+
+    [BindProperty]
+    public DateOnly? ValidUntil { get; set; }
+
+    [BindProperty]
+    public string? FormLanguage { get; set; }
+
+    [BindProperty]
+    public bool SignedCopyOnFile { get; set; }
+
+    public Client Client { get; private set; } = null!;
+
+    public IReadOnlyList<Organization> RecipientChoices { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string> NeedAreas { get; private set; } = new Dictionary<string, string>();
+
+    public IEnumerable<SelectListItem> FormLanguages => ConsentFormTexts.All.Where(t => t.Language != "de")
+        .Select(t => new SelectListItem($"{Languages.Name(t.Language)} ({t.LanguageName})", t.Language));
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        GivenOn = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        FormLanguage = Client.Languages.FirstOrDefault(l => l != "de" && ConsentFormTexts.Find(l) is not null);
+        Categories = [DataCategory.Name, DataCategory.Phone, DataCategory.Languages];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await LoadAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        try
+        {
+            var consent = await consents.RecordAsync(Client.Id, Client.OrganizationId, User.GetUserId()!.Value,
+                new ConsentInput(Kind, Recipients, Purposes, PurposeText, Categories, GivenOn, ValidUntil, FormLanguage, SignedCopyOnFile),
+                HttpContext.RequestAborted);
+            TempData["Message"] = localizer["Einwilligung gespeichert."].Value;
+            return RedirectToPage("./Details", new { id = consent.Id });
+        }
+        catch (RuleViolationException violation)
+        {
+            ModelState.AddModelError(violation.Field switch
+            {
+                "givenOn" => nameof(GivenOn),
+                "validUntil" => nameof(ValidUntil),
+                "formLanguage" => nameof(FormLanguage),
+                "recipients" => nameof(Recipients),
+                "purposes" => nameof(Purposes),
+                "categories" => nameof(Categories),
+                _ => string.Empty,
+            }, localizer[violation.Key, [.. violation.Arguments]]);
+            return Page();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == ClientId, HttpContext.RequestAborted);
+        if (client is null || !(await authorization.AuthorizeAsync(User, client, CaseOperations.Edit)).Succeeded)
+        {
+            return NotFound();
+        }
+
+        Client = client;
+        RecipientChoices = await consents.RecipientChoicesAsync(client.OrganizationId, HttpContext.RequestAborted);
+        NeedAreas = await CatalogLabels.LoadAsync(db, CatalogKind.NeedArea, activeOnly: true, HttpContext.RequestAborted);
+        return null;
+    }
+}

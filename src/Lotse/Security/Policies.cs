@@ -13,6 +13,9 @@ public static class Policies
     public const string Coordination = nameof(Coordination);
     public const string AuthorityInbox = nameof(AuthorityInbox);
     public const string PartnerInbox = nameof(PartnerInbox);
+
+    /// <summary>The inbox of referrals and requests: partner and authority staff.</summary>
+    public const string Inbox = nameof(Inbox);
     public const string DataProtection = nameof(DataProtection);
     public const string Administration = nameof(Administration);
 
@@ -22,6 +25,7 @@ public static class Policies
         .AddPolicy(Coordination, p => p.RequireRole(Roles.Coordinator))
         .AddPolicy(AuthorityInbox, p => p.RequireRole(Roles.AuthorityStaff))
         .AddPolicy(PartnerInbox, p => p.RequireRole(Roles.PartnerStaff))
+        .AddPolicy(Inbox, p => p.RequireRole(Roles.PartnerStaff, Roles.AuthorityStaff))
         .AddPolicy(DataProtection, p => p.RequireRole(Roles.DataProtectionOfficer))
         .AddPolicy(Administration, p => p.RequireRole(Roles.Admin));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lotse.Data;
 using Lotse.Features.Catalogs;
+using Lotse.Features.Referrals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -40,6 +41,10 @@ public sealed class CaseOverview
 
     public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
 
+    public required IReadOnlyList<Referral> Referrals { get; init; }
+
+    public required IReadOnlyDictionary<string, string> ReferralStatuses { get; init; }
+
     public static async Task<CaseOverview> LoadAsync(LotseDbContext db, Case @case, IStringLocalizer localizer, CancellationToken cancellationToken)
     {
         var assessments = await db.Assessments.Where(a => a.CaseId == @case.Id).Include(a => a.Ratings)
@@ -51,6 +56,11 @@ public sealed class CaseOverview
         var needAreas = await CatalogLabels.LoadAsync(db, CatalogKind.NeedArea, cancellationToken: cancellationToken);
         var kinds = await CatalogLabels.LoadAsync(db, CatalogKind.EncounterKind, cancellationToken: cancellationToken);
         var closure = await CatalogLabels.LoadAsync(db, CatalogKind.ClosureReason, cancellationToken: cancellationToken);
+        var referrals = await db.Referrals.Where(r => r.CaseId == @case.Id).Include(r => r.Offer).Include(r => r.RecipientOrganization).Include(r => r.Events)
+            .OrderByDescending(r => r.CreatedAt).AsSplitQuery().ToListAsync(cancellationToken);
+        var referralStatuses = await CatalogLabels.LoadAsync(db, CatalogKind.ReferralStatus, cancellationToken: cancellationToken);
+        var outcomes = await CatalogLabels.LoadAsync(db, CatalogKind.ReferralOutcome, cancellationToken: cancellationToken);
+        var declines = await CatalogLabels.LoadAsync(db, CatalogKind.ReferralDeclineReason, cancellationToken: cancellationToken);
         var userIds = encounters.Select(e => e.UserId).Concat(@case.PhaseChanges.Select(p => p.UserId)).Concat(assessments.Select(a => a.UserId)).Distinct().ToList();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
@@ -80,6 +90,14 @@ public sealed class CaseOverview
         timeline.AddRange(deadlines.Select(d => new TimelineEntry(d.CreatedAt, "deadline", localizer["Frist eingetragen: {0} ({1})", d.Title, d.DueOn.ToString("d", CultureInfo.CurrentCulture)], null)));
         timeline.AddRange(deadlines.Where(d => d.DoneOn is not null).Select(d => new TimelineEntry(d.DoneOn!.Value.ToDateTime(new TimeOnly(23, 59)), "deadline", localizer["Frist erledigt: {0}", d.Title], null)));
 
+        foreach (var referral in referrals)
+        {
+            var target = referral.Offer?.Name ?? referral.RecipientOrganization?.Name ?? string.Empty;
+            timeline.AddRange(referral.Events.Where(e => e.To != ReferralStatus.Draft).Select(e => new TimelineEntry(e.At, "referral",
+                localizer["Vermittlung an {0}: {1}", target, referralStatuses.GetValueOrDefault(ReferralRules.StatusCode(e.To), e.To.ToString())],
+                e.ReasonCode is { } code ? outcomes.GetValueOrDefault(code) ?? declines.GetValueOrDefault(code, code) : null)));
+        }
+
         return new CaseOverview
         {
             Case = @case,
@@ -92,6 +110,8 @@ public sealed class CaseOverview
             UserNames = users,
             Progress = progress,
             Timeline = [.. timeline.OrderByDescending(t => t.At)],
+            Referrals = referrals,
+            ReferralStatuses = referralStatuses,
         };
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Lotse.Data;
 using Lotse.Features.Calendar;
 using Lotse.Features.Cases;
+using Lotse.Features.Referrals;
 using Lotse.Features.Users;
 using Lotse.Security;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,9 @@ public sealed record DayStep(DayCase Case, string Goal, string Title, DateOnly D
 public sealed record DayQuiet(DayCase Case, DateTime? LastContact);
 
 public sealed record DayAppointment(string Title, DateTime Start, DateTime End, string? Location, DayCase? Case);
+
+/// <summary>A referral of one of the user's cases that changed recently or waits too long for an answer.</summary>
+public sealed record DayReferral(DayCase Case, Guid ReferralId, string Target, ReferralStatus Status, DateTime At, bool Overdue);
 
 public sealed record Caseload(string Name, int Open, int Clearing);
 
@@ -36,10 +40,12 @@ public sealed class MyDayData
 
     public IReadOnlyList<Caseload> Caseloads { get; init; } = [];
 
+    public IReadOnlyList<DayReferral> Referrals { get; init; } = [];
+
     public int NoContactWeeks { get; init; }
 }
 
-public sealed class MyDayService(LotseDbContext db, TimeProvider time, IOptionsMonitor<LotseOptions> options)
+public sealed class MyDayService(LotseDbContext db, ReferralService referralService, TimeProvider time, IOptionsMonitor<LotseOptions> options)
 {
     /// <summary>The user's own day; with <paramref name="team"/> the day of the team lead's team.</summary>
     public async Task<MyDayData> LoadAsync(ClaimsPrincipal user, bool team, CancellationToken cancellationToken = default)
@@ -81,6 +87,18 @@ public sealed class MyDayService(LotseDbContext db, TimeProvider time, IOptionsM
         var appointments = await db.Appointments.Where(a => a.UserId == userId && a.Start < dayEnd && a.End >= dayStart).OrderBy(a => a.Start)
             .Select(a => new { a.Title, a.Start, a.End, a.Location, a.CaseId }).ToListAsync(cancellationToken);
 
+        // Answers of the last 14 days, and sent referrals that wait longer than the answer period.
+        var answeredSince = now.UtcDateTime.AddDays(-14);
+        var referralRows = await db.Referrals.Where(r => caseIds.Contains(r.CaseId)
+                && ((r.Status == ReferralStatus.Sent) || (r.Status != ReferralStatus.Draft && r.Status != ReferralStatus.Withdrawn && r.UpdatedAt >= answeredSince && r.FirstAnsweredAt != null)))
+            .Include(r => r.Offer).Include(r => r.RecipientOrganization).Include(r => r.Case!).ThenInclude(c => c.Client)
+            .OrderByDescending(r => r.UpdatedAt).Take(100).ToListAsync(cancellationToken);
+        var dayReferrals = referralRows
+            .Select(r => new DayReferral(new DayCase(r.CaseId, r.Case!.Reference, r.Case.Client!.FullName), r.Id, r.Offer?.Name ?? r.RecipientOrganization?.Name ?? string.Empty,
+                r.Status, r.UpdatedAt, referralService.IsOverdue(r)))
+            .Where(r => r.Status != ReferralStatus.Sent || r.Overdue)
+            .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.At).Take(30).ToList();
+
         IReadOnlyList<Caseload> caseloads = [];
         if (team)
         {
@@ -101,6 +119,7 @@ public sealed class MyDayService(LotseDbContext db, TimeProvider time, IOptionsM
             InClearing = [.. clearing.Select(c => new DayCase(c.Id, c.Reference, Name(c.GivenName, c.FamilyName)))],
             Appointments = [.. appointments.Select(a => new DayAppointment(a.Title, a.Start, a.End, a.Location, null))],
             Caseloads = caseloads,
+            Referrals = dayReferrals,
             NoContactWeeks = weeks,
         };
     }

@@ -71,6 +71,21 @@ public static class ReferralRules
         _ => status.ToString(),
     };
 
+    /// <summary>The German name of a status (a localisation key) where no catalogue is at hand; the catalogue labels match.</summary>
+    public static string StatusName(ReferralStatus status) => status switch
+    {
+        ReferralStatus.Draft => "Entwurf",
+        ReferralStatus.Sent => "gesendet",
+        ReferralStatus.Accepted => "angenommen",
+        ReferralStatus.Declined => "abgelehnt",
+        ReferralStatus.InProgress => "in Bearbeitung",
+        ReferralStatus.Completed => "abgeschlossen",
+        ReferralStatus.NotAttended => "nicht wahrgenommen",
+        ReferralStatus.Redirected => "weitervermittelt",
+        ReferralStatus.Withdrawn => "zurückgezogen",
+        _ => status.ToString(),
+    };
+
     /// <summary>The German label of an action's button (a localisation key).</summary>
     public static string ActionName(ReferralAction action) => action switch
     {

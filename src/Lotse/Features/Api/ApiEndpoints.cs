@@ -1,6 +1,7 @@
 using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
+using Lotse.Features.Referrals;
 using Lotse.Features.Tokens;
 using Lotse.Features.Users;
 using Lotse.Security;
@@ -34,6 +35,7 @@ public static class ApiEndpoints
         v1.MapCatalogApi();
         v1.MapClientApi();
         v1.MapCaseApi();
+        v1.MapNetworkApi();
         return app;
     }
 

@@ -8,6 +8,7 @@ using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
 using Lotse.Features.Consents;
 using Lotse.Features.Offers;
+using Lotse.Features.Offers.Hsds;
 using Lotse.Features.Referrals;
 using Lotse.Features.Demo;
 using Lotse.Features.MyDay;
@@ -90,6 +91,8 @@ public static class LotseApp
         services.AddScoped<IAuthorizationHandler, OfferAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, ReferralRecipientHandler>();
         services.AddScoped<OfferService>();
+        services.AddScoped<Features.Offers.Hsds.HsdsPublisher>();
+        services.AddScoped<Features.Offers.Hsds.HsdsImport>();
         services.AddScoped<ConsentService>();
         services.AddScoped<ReferralService>();
         services.AddScoped<ClientService>();
@@ -146,6 +149,7 @@ public static class LotseApp
         });
         app.MapLotseApi();
         app.MapCalendarFeed();
+        app.MapHsdsApi();
         return app;
     }
 

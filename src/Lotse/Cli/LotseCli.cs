@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Lotse.Data;
 using Lotse.Features.Catalogs;
 using Lotse.Features.Demo;
+using Lotse.Features.Offers.Hsds;
 using Lotse.Features.Organizations;
 using Lotse.Features.Tokens;
 using Lotse.Features.Users;
@@ -14,11 +15,11 @@ namespace Lotse.Cli;
 
 /// <summary>
 /// The operator's commands, in the same executable as the app:
-/// <c>migrate</c>, <c>seed-demo</c>, <c>create-admin</c> and <c>tokens</c>.
+/// <c>migrate</c>, <c>seed-demo</c>, <c>create-admin</c>, <c>tokens</c> and <c>import-hsds</c>.
 /// </summary>
 public static class LotseCli
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "create-admin", "tokens"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "create-admin", "tokens", "import-hsds"];
 
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && (Commands.Contains(args[0], StringComparer.Ordinal) || args[0] is "--help" or "-h" or "-?");
@@ -30,9 +31,49 @@ public static class LotseCli
         root.Subcommands.Add(SeedDemo(services, output));
         root.Subcommands.Add(CreateAdmin(services, output));
         root.Subcommands.Add(Tokens(services, output));
+        root.Subcommands.Add(ImportHsds(services, output));
 
         var configuration = new InvocationConfiguration { Output = output, Error = output };
         return await root.Parse(args).InvokeAsync(configuration);
+    }
+
+    private static Command ImportHsds(IServiceProvider services, TextWriter output)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "HSDS 3.0 JSON: one service, an array of services or a page with \"contents\"." };
+        var needArea = new Option<string?>("--need-area") { Description = $"Need area for services without a Lotse need-area term (default: {HsdsImport.DefaultNeedArea})." };
+        var command = new Command("import-hsds", "Imports offers from Open Referral HSDS 3.0 JSON. Idempotent: ids are kept, unchanged offers stay untouched.") { file, needArea };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var path = result.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await output.WriteLineAsync($"File not found: {path.FullName}");
+                return 1;
+            }
+
+            await DatabaseSetup.MigrateAsync(services, cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<BaseDataSeeder>().SeedAsync(cancellationToken);
+            try
+            {
+                var imported = await scope.ServiceProvider.GetRequiredService<HsdsImport>()
+                    .ImportAsync(await File.ReadAllTextAsync(path.FullName, cancellationToken), result.GetValue(needArea), cancellationToken);
+                foreach (var warning in imported.Warnings)
+                {
+                    await output.WriteLineAsync(warning);
+                }
+
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"HSDS import: {imported.Created} created, {imported.Updated} updated, {imported.Unchanged} unchanged, {imported.OrganizationsCreated} organisations created."));
+                return 0;
+            }
+            catch (RuleViolationException violation)
+            {
+                await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, violation.Key, violation.Arguments));
+                return 1;
+            }
+        });
+        return command;
     }
 
     private static Command Migrate(IServiceProvider services, TextWriter output)

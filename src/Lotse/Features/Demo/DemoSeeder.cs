@@ -114,6 +114,7 @@ public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHos
 
         var caseManagers = await db.Users.Where(u => u.Email!.StartsWith("fm.")).ToDictionaryAsync(u => u.Email!, cancellationToken);
         await new DemoClients(db, time).SeedAsync(caseManagers, cancellationToken);
+        await new DemoNetwork(db, time).SeedAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }

@@ -228,6 +228,8 @@ public sealed class EditModel(LotseDbContext db, OfferService offers, IAuthoriza
                 "needAreas" => nameof(NeedAreas),
                 "languages" => nameof(OfferLanguages),
                 "waitingWeeks" => nameof(WaitingWeeks),
+                "url" => nameof(Website),
+                "email" => nameof(Email),
                 _ => string.Empty,
             }, localizer[violation.Key, [.. violation.Arguments]]);
             await LoadChoicesAsync();

@@ -176,6 +176,16 @@ public sealed class OfferService(LotseDbContext db, TimeProvider time, IOptionsM
             throw new RuleViolationException("languages", "Unbekannte Sprache: {0}", language);
         }
 
+        if (offer.Url is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            throw new RuleViolationException("url", "Bitte geben Sie die Webseite vollständig an, z. B. https://www.beispiel.de.");
+        }
+
+        if (offer.Email is { } email && !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            throw new RuleViolationException("email", "Bitte geben Sie eine gültige E-Mail-Adresse an.");
+        }
+
         if (offer.WaitingWeeks is < 0 or > 520)
         {
             throw new RuleViolationException("waitingWeeks", "Die Wartezeit muss zwischen 0 und 520 Wochen liegen.");

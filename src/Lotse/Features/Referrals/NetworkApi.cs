@@ -177,6 +177,23 @@ public static class NetworkApi
             return TypedResults.Ok(OfferDto.From(saved, service.IsStale(saved)));
         })
         .WithSummary("Replaces an offer. Needs If-Match; \"verified\": true stamps today as the verification date.");
+
+        offers.MapPost("/import-hsds", async Task<Results<Ok<Offers.Hsds.HsdsImportResult>, ValidationProblem>> (string? needArea, HttpContext context, Offers.Hsds.HsdsImport import) =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var json = await reader.ReadToEndAsync(context.RequestAborted);
+            try
+            {
+                return TypedResults.Ok(await import.ImportAsync(json, needArea, context.RequestAborted));
+            }
+            catch (RuleViolationException violation)
+            {
+                return ClientApi.Problem(violation);
+            }
+        })
+        .RequireAuthorization(Policies.Coordination)
+        .Accepts<object>("application/json")
+        .WithSummary("Imports HSDS 3.0 JSON (a service, an array or a page) into the directory; coordinators only. Idempotent.");
     }
 
     private static void Apply(Offer offer, OfferWrite body, DateOnly today)

@@ -138,6 +138,7 @@ public sealed class HsdsImport(LotseDbContext db, OfferService offers)
                 Website = Text(source?["website"]),
                 Email = Text(source?["email"]),
             });
+            await db.SaveChangesAsync(cancellationToken);
             return true;
         }
 

@@ -23,6 +23,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # --- what the suite needs from Debian -------------------------------------------------------
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
+# Arabic, Persian, Cyrillic and Bulgarian glyphs for the bilingual consent forms.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing from Debian: ${missing[*]}"

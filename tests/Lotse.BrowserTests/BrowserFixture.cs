@@ -23,6 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The app under test, for arranging data through its API and commands.</summary>
+    public LotseFactory App => app;
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public string ScreenshotDirectory { get; } =

@@ -143,7 +143,7 @@ internal sealed class DemoNetwork(LotseDbContext db, TimeProvider time)
 
     private async Task<List<Case>> DemoCasesAsync(Guid managerId, CancellationToken cancellationToken) =>
         await db.Cases.Include(c => c.Client)
-            .Where(c => c.ResponsibleUserId == managerId && (c.Phase == CasePhase.Implementation || c.Phase == CasePhase.Planning) && c.Client!.Phone != null)
+            .Where(c => c.ResponsibleUserId == managerId && (c.Phase == CasePhase.Implementation || c.Phase == CasePhase.Planning))
             .OrderBy(c => c.Reference).Take(12).ToListAsync(cancellationToken);
 
     private void AddReferral(Case @case, Guid senderId, Organization recipient, Offer? offer, string needArea, ReferralStatus status, string? reason,

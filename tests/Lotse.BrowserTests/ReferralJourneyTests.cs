@@ -134,6 +134,7 @@ public sealed class ReferralJourneyTests(BrowserFixture browser)
     [InlineData("fm.mitte@demo.lotse", "/Offers", "Angebote")]
     [InlineData("koordination@demo.lotse", "/Offers/Edit", "Neues Angebot")]
     [InlineData("abh@demo.lotse", "/Referrals/Inbox", "Eingang: Vermittlungen und Anfragen")]
+    [InlineData("koordination@demo.lotse", "/Offers/Statistics", "Vermittlungen je Angebot")]
     public async Task The_directory_and_the_inbox_are_accessible(string user, string path, string heading)
     {
         var page = await browser.NewPageAsync();

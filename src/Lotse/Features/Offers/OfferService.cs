@@ -13,9 +13,30 @@ public sealed record OfferQuery(string? Text = null, string? NeedArea = null, st
 /// <summary>A suggested offer for a referral, with the reasons it fits.</summary>
 public sealed record OfferSuggestion(Offer Offer, int Score, IReadOnlyList<string> Reasons);
 
+/// <summary>The facts of one referral that its offer's figures need: no person, no case.</summary>
+public sealed record ReferralFact(ReferralStatus Status, DateTime? SentAt, DateTime? FirstAnsweredAt, DateTime? ClosedAt, string? DeclineReasonCode);
+
 /// <summary>Per offer, without any personal data: what happened to the referrals sent to it.</summary>
-public sealed record OfferStatistics(int Referrals, int Answered, int Accepted, double? AcceptanceRate,
-    IReadOnlyDictionary<string, int> DeclineReasons, TimeSpan? MedianToFirstAnswer, TimeSpan? MedianToCompletion, int Completed);
+public sealed record OfferStatistics(int Referrals, int Open, int Answered, int Accepted, double? AcceptanceRate,
+    IReadOnlyDictionary<string, int> DeclineReasons, TimeSpan? MedianToFirstAnswer, TimeSpan? MedianToCompletion, int Completed)
+{
+    public static OfferStatistics From(IReadOnlyCollection<ReferralFact> facts)
+    {
+        var answered = facts.Where(r => r.FirstAnsweredAt != null && r.Status != ReferralStatus.Withdrawn).ToList();
+        var accepted = answered.Count(r => r.Status is ReferralStatus.Accepted or ReferralStatus.InProgress or ReferralStatus.Completed or ReferralStatus.NotAttended);
+        var completed = facts.Where(r => r.Status == ReferralStatus.Completed && r.SentAt != null && r.ClosedAt != null).ToList();
+        return new OfferStatistics(
+            facts.Count,
+            facts.Count(r => !ReferralRules.Terminal.Contains(r.Status)),
+            answered.Count,
+            accepted,
+            answered.Count == 0 ? null : (double)accepted / answered.Count,
+            facts.Where(r => r.Status == ReferralStatus.Declined).GroupBy(r => r.DeclineReasonCode ?? "sonstiges").ToDictionary(g => g.Key, g => g.Count()),
+            OfferService.Median(answered.Where(r => r.SentAt != null).Select(r => r.FirstAnsweredAt!.Value - r.SentAt!.Value)),
+            OfferService.Median(completed.Select(r => r.ClosedAt!.Value - r.SentAt!.Value)),
+            completed.Count);
+    }
+}
 
 /// <summary>The service directory: search, suggestions, maintenance and verification.</summary>
 public sealed class OfferService(LotseDbContext db, TimeProvider time, IOptionsMonitor<LotseOptions> options)
@@ -192,27 +213,11 @@ public sealed class OfferService(LotseDbContext db, TimeProvider time, IOptionsM
         }
     }
 
-    /// <summary>What happened to the referrals sent to an offer, counted in memory over status and times only.</summary>
-    public async Task<OfferStatistics> StatisticsAsync(Guid offerId, CancellationToken cancellationToken = default)
-    {
-        var rows = await db.Referrals.Where(r => r.OfferId == offerId && r.Status != ReferralStatus.Draft)
-            .Select(r => new { r.Status, r.SentAt, r.FirstAnsweredAt, r.ClosedAt, r.DeclineReasonCode })
-            .ToListAsync(cancellationToken);
-        var answered = rows.Where(r => r.FirstAnsweredAt != null && r.Status != ReferralStatus.Withdrawn).ToList();
-        var accepted = answered.Count(r => r.Status is ReferralStatus.Accepted or ReferralStatus.InProgress or ReferralStatus.Completed or ReferralStatus.NotAttended);
-        var declineReasons = rows.Where(r => r.Status == ReferralStatus.Declined)
-            .GroupBy(r => r.DeclineReasonCode ?? "sonstiges").ToDictionary(g => g.Key, g => g.Count());
-        var completed = rows.Where(r => r.Status == ReferralStatus.Completed && r.SentAt != null && r.ClosedAt != null).ToList();
-        return new OfferStatistics(
-            rows.Count,
-            answered.Count,
-            accepted,
-            answered.Count == 0 ? null : (double)accepted / answered.Count,
-            declineReasons,
-            Median(answered.Where(r => r.SentAt != null).Select(r => r.FirstAnsweredAt!.Value - r.SentAt!.Value)),
-            Median(completed.Select(r => r.ClosedAt!.Value - r.SentAt!.Value)),
-            completed.Count);
-    }
+    /// <summary>What happened to the referrals sent to an offer, from their statuses and times only.</summary>
+    public async Task<OfferStatistics> StatisticsAsync(Guid offerId, CancellationToken cancellationToken = default) =>
+        OfferStatistics.From(await db.Referrals.Where(r => r.OfferId == offerId && r.Status != ReferralStatus.Draft)
+            .Select(r => new ReferralFact(r.Status, r.SentAt, r.FirstAnsweredAt, r.ClosedAt, r.DeclineReasonCode))
+            .ToListAsync(cancellationToken));
 
     internal static TimeSpan? Median(IEnumerable<TimeSpan> values)
     {

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Lotse.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -22,7 +22,13 @@ public sealed class AnonymousAccessTests(LotseFactory app)
 
         // The calendar subscription carries its own secret in the URL; an unknown one gets 404.
         "/calendar/x.ics",
+
+        // A referral answer link carries its own single-use secret; an unknown one shows "not valid".
+        "/r/x",
     ];
+
+    // The service directory as Open Referral HSDS: public by design (ADR 009), it holds no personal data.
+    private const string PublicDirectory = "/api/hsds";
 
     public static IEnumerable<object[]> Endpoints()
     {
@@ -53,7 +59,7 @@ public sealed class AnonymousAccessTests(LotseFactory app)
         foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
         {
             using var response = await client.SendAsync(new HttpRequestMessage(method, route));
-            if (PublicRoutes.Contains(route, StringComparer.OrdinalIgnoreCase))
+            if (PublicRoutes.Contains(route, StringComparer.OrdinalIgnoreCase) || route.StartsWith(PublicDirectory, StringComparison.Ordinal))
             {
                 Assert.True((int)response.StatusCode < 500, $"{method} {route} failed with {(int)response.StatusCode}");
                 if (method == HttpMethod.Get)

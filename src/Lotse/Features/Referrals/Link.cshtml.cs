@@ -38,7 +38,7 @@ public sealed class LinkModel(LotseDbContext db, ReferralService referrals, Audi
     public async Task<IActionResult> OnGetAsync()
     {
         Response.Headers.CacheControl = "no-store";
-        if (await LoadAsync() is not { } link)
+        if (await LoadAsync() is null)
         {
             return Page();
         }
@@ -48,7 +48,6 @@ public sealed class LinkModel(LotseDbContext db, ReferralService referrals, Audi
             await audit.ReadAsync("ReferralPacket", View.Referral.Id, View.Referral.ClientId, "link," + string.Join(',', View.Referral.SharedFields.Select(Consents.DataCategories.Code)), HttpContext.RequestAborted);
         }
 
-        _ = link;
         return Page();
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -163,5 +162,5 @@ public static class HsdsApi
 
     private static IResult Json(JsonNode node) => Results.Text(node.ToJsonString(Output), "application/json; charset=utf-8");
 
-    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: string.Create(CultureInfo.InvariantCulture, $"Not found"));
+    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

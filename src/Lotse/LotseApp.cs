@@ -86,6 +86,9 @@ public static class LotseApp
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditChain>();
+        services.AddSingleton<AuditSealSignal>();
+        services.AddHostedService<AuditSealer>();
         services.AddScoped<IAuthorizationHandler, CaseAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, ClientAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, OfferAuthorizationHandler>();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using Lotse.Data;
+using Lotse.Features.Audit;
 using Lotse.Features.Catalogs;
 using Lotse.Features.Demo;
 using Lotse.Features.Offers.Hsds;
@@ -15,11 +16,11 @@ namespace Lotse.Cli;
 
 /// <summary>
 /// The operator's commands, in the same executable as the app:
-/// <c>migrate</c>, <c>seed-demo</c>, <c>create-admin</c>, <c>tokens</c> and <c>import-hsds</c>.
+/// <c>migrate</c>, <c>seed-demo</c>, <c>create-admin</c>, <c>tokens</c>, <c>import-hsds</c> and <c>audit verify</c>.
 /// </summary>
 public static class LotseCli
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "create-admin", "tokens", "import-hsds"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "create-admin", "tokens", "import-hsds", "audit"];
 
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && (Commands.Contains(args[0], StringComparer.Ordinal) || args[0] is "--help" or "-h" or "-?");
@@ -32,9 +33,33 @@ public static class LotseCli
         root.Subcommands.Add(CreateAdmin(services, output));
         root.Subcommands.Add(Tokens(services, output));
         root.Subcommands.Add(ImportHsds(services, output));
+        root.Subcommands.Add(Audit(services, output));
 
         var configuration = new InvocationConfiguration { Output = output, Error = output };
         return await root.Parse(args).InvokeAsync(configuration);
+    }
+
+    private static Command Audit(IServiceProvider services, TextWriter output)
+    {
+        var audit = new Command("audit", "The tamper-evident audit log.");
+        var verify = new Command("verify", "Seals new entries, then checks the whole hash chain; names the first broken entry and exits 1 when the chain is broken.");
+        verify.SetAction(async (_, cancellationToken) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var chain = scope.ServiceProvider.GetRequiredService<AuditChain>();
+            await chain.SealAsync(cancellationToken);
+            var result = await chain.VerifyAsync(cancellationToken);
+            if (!result.Intact)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Audit chain BROKEN at entry {result.FirstBrokenId}: {result.Problem}. {result.Checked} entries before it are intact."));
+                return 1;
+            }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Audit chain intact: {result.Checked} entries, head {result.HeadHash ?? "(empty)"}, {result.Unsealed} not yet sealed."));
+            return 0;
+        });
+        audit.Subcommands.Add(verify);
+        return audit;
     }
 
     private static Command ImportHsds(IServiceProvider services, TextWriter output)

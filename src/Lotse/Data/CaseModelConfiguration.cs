@@ -220,5 +220,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Channel).HasMaxLength(10);
         builder.HasIndex(a => new { a.ClientId, a.At });
         builder.HasIndex(a => new { a.UserId, a.At });
+        builder.HasIndex(a => a.Sequence).IsUnique();
+        builder.HasIndex(a => a.At);
+        builder.Property(a => a.PreviousHash).HasMaxLength(32);
+        builder.Property(a => a.Hash).HasMaxLength(32);
     }
 }

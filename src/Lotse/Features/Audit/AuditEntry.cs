@@ -40,4 +40,13 @@ public sealed class AuditEntry
 
     /// <summary>"page" or "api".</summary>
     public string? Channel { get; set; }
+
+    /// <summary>Position in the hash chain, assigned when the entry is sealed; null until then.</summary>
+    public long? Sequence { get; set; }
+
+    /// <summary>The hash of the entry sealed before this one (32 zero bytes for the first).</summary>
+    public byte[]? PreviousHash { get; set; }
+
+    /// <summary>SHA-256 over <see cref="PreviousHash"/> and this entry's fields (<see cref="AuditChain.Canonical"/>).</summary>
+    public byte[]? Hash { get; set; }
 }

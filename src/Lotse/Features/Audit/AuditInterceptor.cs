@@ -26,6 +26,16 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
         return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is LotseDbContext db && db.Database.CurrentTransaction is null)
+        {
+            services.GetService<AuditSealSignal>()?.Notify();
+        }
+
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is LotseDbContext db)

@@ -45,16 +45,32 @@ namespace Lotse.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Hash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("Operation")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("PreviousHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ClientId", "At");
 

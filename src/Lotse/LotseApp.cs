@@ -87,6 +87,7 @@ public static class LotseApp
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditChain>();
+        services.AddScoped<AuditSearch>();
         services.AddSingleton<AuditSealSignal>();
         services.AddHostedService<AuditSealer>();
         services.AddScoped<IAuthorizationHandler, CaseAuthorizationHandler>();

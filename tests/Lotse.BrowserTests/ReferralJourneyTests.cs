@@ -135,7 +135,8 @@ public sealed class ReferralJourneyTests(BrowserFixture browser)
     [InlineData("koordination@demo.lotse", "/Offers/Edit", "Neues Angebot")]
     [InlineData("abh@demo.lotse", "/Referrals/Inbox", "Eingang: Vermittlungen und Anfragen")]
     [InlineData("koordination@demo.lotse", "/Offers/Statistics", "Vermittlungen je Angebot")]
-    public async Task The_directory_and_the_inbox_are_accessible(string user, string path, string heading)
+    [InlineData("datenschutz@demo.lotse", "/Audit", "Protokoll")]
+    public async Task The_directory_the_inbox_and_the_audit_log_are_accessible(string user, string path, string heading)
     {
         var page = await browser.NewPageAsync();
         await page.SignInAsync(user);

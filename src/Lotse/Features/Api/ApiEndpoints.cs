@@ -1,3 +1,4 @@
+using Lotse.Features.Audit;
 using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
@@ -36,6 +37,7 @@ public static class ApiEndpoints
         v1.MapClientApi();
         v1.MapCaseApi();
         v1.MapNetworkApi();
+        v1.MapAuditApi();
         return app;
     }
 

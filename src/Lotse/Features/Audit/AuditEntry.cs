@@ -9,6 +9,9 @@ public enum AuditOperation
     Delete = 4,
     Search = 5,
     Denied = 6,
+
+    /// <summary>Data left Lotse as a file (CSV, export).</summary>
+    Export = 7,
 }
 
 /// <summary>

@@ -27,6 +27,13 @@ public sealed class AuditLog(LotseDbContext db, CurrentActor actor, TimeProvider
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Records any other operation (e.g. a search of the audit log, an export), and saves at once.</summary>
+    public async Task RecordAsync(AuditOperation operation, string entityType, Guid? entityId, Guid? clientId, string? fields, CancellationToken cancellationToken = default)
+    {
+        db.AuditEntries.Add(Entry(operation, entityType, entityId, clientId, fields));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Records a refused access, and saves at once.</summary>
     public async Task DeniedAsync(string entityType, Guid entityId, CancellationToken cancellationToken = default)
     {

@@ -52,6 +52,11 @@ public sealed class DetailsModel(
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
+    /// <summary>Who accessed this client, for the responsible case manager and the team lead (null for others).</summary>
+    public IReadOnlyList<AccessSummary>? Accesses { get; private set; }
+
+    public sealed record AccessSummary(string User, string? Organization, int Count, DateTime Last, string Operations);
+
     public IEnumerable<SelectListItem> StatusKindItems => StatusKinds.Select(k => new SelectListItem(k.Value, k.Key));
 
     public async Task<IActionResult> OnGetAsync()
@@ -152,6 +157,27 @@ public sealed class DetailsModel(
         StatusKinds = await CatalogLabels.LoadAsync(db, CatalogKind.ResidenceStatusKind, cancellationToken: HttpContext.RequestAborted);
         NeedAreas = await CatalogLabels.LoadAsync(db, CatalogKind.NeedArea, cancellationToken: HttpContext.RequestAborted);
         Consents = await consents.ForClientAsync(client.Id, HttpContext.RequestAborted);
+        var me = User.GetUserId();
+        var myTeam = User.IsInRole(Users.Roles.TeamLead) ? User.FindFirst(LotseClaimTypes.TeamId)?.Value : null;
+        if (VisibleCases.Any(c => c.ResponsibleUserId == me || (myTeam is not null && c.TeamId?.ToString() == myTeam)))
+        {
+            var accesses = await db.AuditEntries.Where(a => a.ClientId == client.Id && a.UserId != null)
+                .GroupBy(a => new { a.UserId, a.OrganizationId, a.Operation })
+                .Select(g => new { g.Key.UserId, g.Key.OrganizationId, g.Key.Operation, Count = g.Count(), Last = g.Max(a => a.At) })
+                .ToListAsync(HttpContext.RequestAborted);
+            var userIds = accesses.Select(a => a.UserId!.Value).Distinct().ToList();
+            var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, HttpContext.RequestAborted);
+            var organizationIds = accesses.Where(a => a.OrganizationId != null).Select(a => a.OrganizationId!.Value).Distinct().ToList();
+            var organizations = await db.Organizations.Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, HttpContext.RequestAborted);
+            Accesses = [.. accesses.GroupBy(a => a.UserId!.Value).Select(g => new AccessSummary(
+                    names.GetValueOrDefault(g.Key, "?"),
+                    g.First().OrganizationId is { } o ? organizations.GetValueOrDefault(o) : null,
+                    g.Sum(a => a.Count),
+                    DateTime.SpecifyKind(g.Max(a => a.Last), DateTimeKind.Utc),
+                    string.Join(", ", g.Select(a => localizer[Audit.IndexModel.DisplayName(a.Operation)].Value))))
+                .OrderByDescending(a => a.Last)];
+        }
+
         await audit.ReadAsync("Client", client.Id, client.Id, cancellationToken: HttpContext.RequestAborted);
         return null;
     }

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Lotse.Data;
+using Lotse.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lotse.Features.Audit;
+
+/// <summary>The data protection officer's view of the audit log: search, flags, CSV, and the chain check.</summary>
+[Authorize(Policy = Policies.DataProtection)]
+public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain chain, AuditLog audit) : PageModel
+{
+    public const int PageSize = 100;
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? UserId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? ClientId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? OrganizationId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public AuditOperation? Operation { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public IReadOnlyList<SelectListItem> Users { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Organizations { get; private set; } = [];
+
+    public AuditVerification? Verification { get; private set; }
+
+    private AuditFilter Filter => new(UserId, ClientId, OrganizationId, Operation, From, To);
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        await audit.RecordAsync(AuditOperation.Search, "AuditLog", null, ClientId, Filter.ToString(), HttpContext.RequestAborted);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        var csv = await search.CsvAsync(Filter, HttpContext.RequestAborted);
+        await audit.RecordAsync(AuditOperation.Export, "AuditLog", null, ClientId, Filter.ToString(), HttpContext.RequestAborted);
+        return File(csv, "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"lotse-audit-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv"));
+    }
+
+    public async Task OnPostVerifyAsync()
+    {
+        await chain.SealAsync(HttpContext.RequestAborted);
+        Verification = await chain.VerifyAsync(HttpContext.RequestAborted);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        (Rows, Total) = await search.SearchAsync(Filter, PageNumber, PageSize, HttpContext.RequestAborted);
+        Users = await db.Users.OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName + " (" + u.Email + ")", u.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
+        Organizations = await db.Organizations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
+    }
+
+    public static string DisplayName(AuditOperation operation) => operation switch
+    {
+        AuditOperation.Read => "gelesen",
+        AuditOperation.Create => "angelegt",
+        AuditOperation.Update => "geändert",
+        AuditOperation.Delete => "gelöscht",
+        AuditOperation.Search => "gesucht",
+        AuditOperation.Denied => "verweigert",
+        AuditOperation.Export => "exportiert",
+        _ => operation.ToString(),
+    };
+}

@@ -62,5 +62,8 @@ public sealed class LotseOptions
     {
         /// <summary>Sign-in attempts allowed per client address and minute.</summary>
         public int PermitPerMinute { get; set; } = 10;
+
+        /// <summary>A session ends after this many minutes without a request.</summary>
+        public int IdleTimeoutMinutes { get; set; } = 30;
     }
 }

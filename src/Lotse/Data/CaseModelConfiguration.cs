@@ -79,6 +79,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasOne(c => c.Responsible).WithMany().HasForeignKey(c => c.ResponsibleUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Members).WithOne().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Deputies).WithOne().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.EmergencyAccesses).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.PhaseChanges).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -208,6 +209,17 @@ internal sealed class ShortConsultationConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.Language).HasMaxLength(10);
         builder.Property(s => s.ReferredTo).HasMaxLength(200);
         builder.HasIndex(s => new { s.OrganizationId, s.Date });
+    }
+}
+
+internal sealed class EmergencyAccessConfiguration : IEntityTypeConfiguration<EmergencyAccess>
+{
+    public void Configure(EntityTypeBuilder<EmergencyAccess> builder)
+    {
+        builder.Property(e => e.Reason).HasMaxLength(1000);
+        builder.HasOne(e => e.User).WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.UserId, e.Until });
+        builder.HasIndex(e => e.GrantedAt);
     }
 }
 

@@ -49,6 +49,8 @@ public abstract class LotseDbContext(DbContextOptions options)
 
     public DbSet<CasePhaseChange> CasePhaseChanges => Set<CasePhaseChange>();
 
+    public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
+
     public DbSet<Assessment> Assessments => Set<Assessment>();
 
     public DbSet<Goal> Goals => Set<Goal>();

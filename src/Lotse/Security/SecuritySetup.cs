@@ -35,7 +35,8 @@ public static class SecuritySetup
             .AddEntityFrameworkStores<LotseDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<LotseClaimsPrincipalFactory>()
-            .AddErrorDescriber<GermanIdentityErrorDescriber>();
+            .AddErrorDescriber<GermanIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
@@ -47,9 +48,12 @@ public static class SecuritySetup
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
+
+        // Idle timeout: the sliding cookie lapses after this long without a request.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<LotseOptions>>((cookie, lotse) => cookie.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Max(1, lotse.Value.SignIn.IdleTimeoutMinutes)));
 
         services.AddScoped<TokenService>();
         services.AddAuthentication(options =>

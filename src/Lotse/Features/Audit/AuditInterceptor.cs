@@ -82,7 +82,7 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
 
     private static bool IsPersonal(object entity) => entity is Client or ClientAlias or ResidenceStatus
         or Case or CaseMember or CaseDeputy or Assessment or AssessmentRating or Goal or GoalStep or Encounter or Deadline
-        or Consent or ConsentRecipient or Referral or ReferralEvent;
+        or Consent or ConsentRecipient or Referral or ReferralEvent or EmergencyAccess;
 
     private static Guid? KeyOf(EntityEntry entry) => entry.Entity switch
     {
@@ -99,6 +99,7 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
         Encounter e => e.Id,
         Deadline d => d.Id,
         Consent c => c.Id,
+        EmergencyAccess e => e.Id,
         ConsentRecipient r => r.ConsentId,
         Referral r => r.Id,
         ReferralEvent e => e.ReferralId,
@@ -131,6 +132,8 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
                 return @case.ClientId;
             case Consent consent:
                 return consent.ClientId;
+            case EmergencyAccess emergency:
+                return emergency.ClientId;
             case Referral referral:
                 return referral.ClientId;
             case ConsentRecipient recipient:

@@ -33,6 +33,9 @@ public enum AuditConcern
 
     /// <summary>A refused access.</summary>
     Refused = 4,
+
+    /// <summary>Made under an emergency access (break glass).</summary>
+    Emergency = 8,
 }
 
 public sealed record AuditRow(long Id, DateTime At, Guid? UserId, string? UserName, Guid? OrganizationId, string? OrganizationName, AuditOperation Operation,
@@ -102,9 +105,14 @@ public sealed class AuditSearch(LotseDbContext db)
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var organizations = await db.Organizations.Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var bursts = await BurstsAsync(entries, cancellationToken);
+        var clientIds = entries.Where(e => e.ClientId != null).Select(e => e.ClientId!.Value).Distinct().ToList();
+        var emergencies = userIds.Count == 0 || clientIds.Count == 0 ? [] : await db.EmergencyAccesses
+            .Where(e => userIds.Contains(e.UserId) && clientIds.Contains(e.ClientId)).ToListAsync(cancellationToken);
+        bool UnderEmergency(AuditEntry entry) => emergencies.Any(e => e.UserId == entry.UserId && e.ClientId == entry.ClientId
+            && e.GrantedAt <= entry.At && DateOnly.FromDateTime(DateTime.SpecifyKind(entry.At, DateTimeKind.Utc).ToLocalTime()) <= e.Until);
         return [.. entries.Select(e => new AuditRow(e.Id, DateTime.SpecifyKind(e.At, DateTimeKind.Utc), e.UserId, e.UserId is { } u ? users.GetValueOrDefault(u) : null,
             e.OrganizationId, e.OrganizationId is { } o ? organizations.GetValueOrDefault(o) : null, e.Operation, e.EntityType, e.EntityId, e.ClientId,
-            e.Fields, e.Channel, e.Sequence, Concerns(e, bursts)))];
+            e.Fields, e.Channel, e.Sequence, Concerns(e, bursts) | (UnderEmergency(e) ? AuditConcern.Emergency : AuditConcern.None)))];
     }
 
     public static bool IsOffHours(DateTime utc)

@@ -13,7 +13,7 @@ namespace Lotse.Features.Audit;
 [Authorize(Policy = Policies.DataProtection)]
 public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain chain, AuditLog audit) : PageModel
 {
-    public const int PageSize = 100;
+    public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)]
     public Guid? UserId { get; set; }
@@ -46,6 +46,11 @@ public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain
 
     public AuditVerification? Verification { get; private set; }
 
+    public sealed record Emergency(DateTime GrantedAt, DateOnly Until, string User, string Case, Guid ClientId, string Reason);
+
+    /// <summary>Emergency accesses (break glass) of the last 90 days, with their reasons.</summary>
+    public IReadOnlyList<Emergency> Emergencies { get; private set; } = [];
+
     private AuditFilter Filter => new(UserId, ClientId, OrganizationId, Operation, From, To);
 
     public async Task OnGetAsync()
@@ -73,6 +78,10 @@ public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain
         PageNumber = Math.Max(1, PageNumber);
         (Rows, Total) = await search.SearchAsync(Filter, PageNumber, PageSize, HttpContext.RequestAborted);
         Users = await db.Users.OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName + " (" + u.Email + ")", u.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
+        var since = DateTime.UtcNow.AddDays(-90);
+        Emergencies = await db.EmergencyAccesses.Where(e => e.GrantedAt >= since).OrderByDescending(e => e.GrantedAt).Take(200)
+            .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new Emergency(e.GrantedAt, e.Until, e.User!.DisplayName, c.Reference, e.ClientId, e.Reason))
+            .ToListAsync(HttpContext.RequestAborted);
         Organizations = await db.Organizations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
     }
 

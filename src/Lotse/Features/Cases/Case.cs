@@ -60,6 +60,8 @@ public sealed class Case : IVersioned, IStamped
 
     public List<CasePhaseChange> PhaseChanges { get; set; } = [];
 
+    public List<EmergencyAccess> EmergencyAccesses { get; set; } = [];
+
     public int Version { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -107,4 +109,29 @@ public sealed class CasePhaseChange
     public Guid UserId { get; set; }
 
     public string? Note { get; set; }
+}
+
+/// <summary>
+/// Emergency access (break glass) of a case worker of the case's organisation to a case that is not
+/// theirs: a mandatory reason, valid until the end of the next day, shown to the responsible case
+/// manager and the data protection officer.
+/// </summary>
+public sealed class EmergencyAccess
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid CaseId { get; set; }
+
+    public Guid ClientId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public User? User { get; set; }
+
+    public required string Reason { get; set; }
+
+    public DateTime GrantedAt { get; set; }
+
+    /// <summary>Last day the access is valid (inclusive).</summary>
+    public DateOnly Until { get; set; }
 }

@@ -18,8 +18,8 @@ public static class CaseOperations
 
 /// <summary>
 /// The one place that decides who may see and work a case: the responsible case manager, active
-/// deputies and the team lead of the case's team, all of the case's organisation. Another
-/// organisation never. Lists use <see cref="VisibleTo"/>, the same rule as a query.
+/// deputies, the team lead of the case's team and case workers with an active emergency access,
+/// all of the case's organisation. Another organisation never. Lists use <see cref="VisibleTo"/>, the same rule as a query.
 /// </summary>
 public sealed class CaseAuthorizationHandler(TimeProvider time) : AuthorizationHandler<OperationAuthorizationRequirement, Case>
 {
@@ -32,7 +32,8 @@ public sealed class CaseAuthorizationHandler(TimeProvider time) : AuthorizationH
         return c => caseWorker && c.OrganizationId == organizationId
             && (c.ResponsibleUserId == userId
                 || (teamId != null && c.TeamId == teamId)
-                || c.Deputies.Any(d => d.UserId == userId && (d.From == null || d.From <= today) && (d.Until == null || d.Until >= today)));
+                || c.Deputies.Any(d => d.UserId == userId && (d.From == null || d.From <= today) && (d.Until == null || d.Until >= today))
+                || c.EmergencyAccesses.Any(e => e.UserId == userId && e.Until >= today));
     }
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Case resource)

@@ -16,7 +16,7 @@ public sealed class CaseService(LotseDbContext db, ClientService clients, TimePr
 
     /// <summary>Loads a case with what authorization and the case page need, or null.</summary>
     public Task<Case?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
-        db.Cases.Include(c => c.Client).Include(c => c.Deputies).ThenInclude(d => d.User)
+        db.Cases.Include(c => c.Client).Include(c => c.Deputies).ThenInclude(d => d.User).Include(c => c.EmergencyAccesses).ThenInclude(e => e.User)
             .Include(c => c.Members).ThenInclude(m => m.Client)
             .Include(c => c.Responsible).Include(c => c.Team).Include(c => c.PhaseChanges).Include(c => c.Organization)
             .AsSplitQuery()

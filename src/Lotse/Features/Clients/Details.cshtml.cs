@@ -150,7 +150,7 @@ public sealed class DetailsModel(
             : [];
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var cases = await db.Cases.Where(c => c.ClientId == client.Id || c.Members.Any(m => m.ClientId == client.Id))
-            .Include(c => c.Responsible).Include(c => c.Deputies).OrderByDescending(c => c.OpenedOn).ToListAsync(HttpContext.RequestAborted);
+            .Include(c => c.Responsible).Include(c => c.Deputies).Include(c => c.EmergencyAccesses).OrderByDescending(c => c.OpenedOn).ToListAsync(HttpContext.RequestAborted);
         var visible = CaseAuthorizationHandler.VisibleTo(User, today).Compile();
         VisibleCases = [.. cases.Where(visible)];
         HiddenCases = cases.Count - VisibleCases.Count;

@@ -390,6 +390,42 @@ namespace Lotse.Data.Migrations.Postgres
                     b.ToTable("Deadlines");
                 });
 
+            modelBuilder.Entity("Lotse.Features.Cases.EmergencyAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("GrantedAt");
+
+                    b.HasIndex("UserId", "Until");
+
+                    b.ToTable("EmergencyAccesses");
+                });
+
             modelBuilder.Entity("Lotse.Features.Cases.Encounter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1803,6 +1839,23 @@ namespace Lotse.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lotse.Features.Cases.EmergencyAccess", b =>
+                {
+                    b.HasOne("Lotse.Features.Cases.Case", null)
+                        .WithMany("EmergencyAccesses")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lotse.Features.Users.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Lotse.Features.Cases.Encounter", b =>
                 {
                     b.HasOne("Lotse.Features.Cases.Case", null)
@@ -2142,6 +2195,8 @@ namespace Lotse.Data.Migrations.Postgres
             modelBuilder.Entity("Lotse.Features.Cases.Case", b =>
                 {
                     b.Navigation("Deputies");
+
+                    b.Navigation("EmergencyAccesses");
 
                     b.Navigation("Members");
 

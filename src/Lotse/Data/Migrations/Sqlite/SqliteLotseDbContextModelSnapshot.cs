@@ -382,6 +382,42 @@ namespace Lotse.Data.Migrations.Sqlite
                     b.ToTable("Deadlines");
                 });
 
+            modelBuilder.Entity("Lotse.Features.Cases.EmergencyAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("GrantedAt");
+
+                    b.HasIndex("UserId", "Until");
+
+                    b.ToTable("EmergencyAccesses");
+                });
+
             modelBuilder.Entity("Lotse.Features.Cases.Encounter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1787,6 +1823,23 @@ namespace Lotse.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lotse.Features.Cases.EmergencyAccess", b =>
+                {
+                    b.HasOne("Lotse.Features.Cases.Case", null)
+                        .WithMany("EmergencyAccesses")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lotse.Features.Users.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Lotse.Features.Cases.Encounter", b =>
                 {
                     b.HasOne("Lotse.Features.Cases.Case", null)
@@ -2126,6 +2179,8 @@ namespace Lotse.Data.Migrations.Sqlite
             modelBuilder.Entity("Lotse.Features.Cases.Case", b =>
                 {
                     b.Navigation("Deputies");
+
+                    b.Navigation("EmergencyAccesses");
 
                     b.Navigation("Members");
 

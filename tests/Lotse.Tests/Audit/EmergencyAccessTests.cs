@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lotse.Data;
+using Lotse.Features.Users;
+using Lotse.Security;
+using Lotse.Tests.Support;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Lotse.Tests.Audit;
+
+/// <summary>Break glass, and the hardening around sign-in: idle timeout and common passwords.</summary>
+[Collection(SharedApp.Name)]
+public sealed class EmergencyAccessTests(LotseFactory app)
+{
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(email)).StatusCode);
+        return client;
+    }
+
+    [Fact]
+    public async Task Emergency_access_needs_a_reason_ends_on_its_own_and_is_shown_to_the_responsible_and_the_officer()
+    {
+        using var api = await ApiClient.ForAsync(app, "fm.mitte@demo.lotse");
+        using var created = await api.PostAsJsonAsync("/api/v1/clients", new { givenName = "Goran", familyName = "Petrović", birthDate = "1965-03" });
+        var clientId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using var opened = await api.PostAsJsonAsync("/api/v1/cases", new { clientId });
+        var caseId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        using var colleague = await SignedInAsync("fm.nord@demo.lotse");
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/Cases/Details?id={caseId}")).StatusCode);
+        var offer = WebUtility.HtmlDecode(await colleague.GetStringAsync($"/Cases/Emergency?clientId={clientId}"));
+        Assert.Contains("Nur im Notfall", offer, StringComparison.Ordinal);
+
+        using var noReason = await colleague.PostFormAsync($"/Cases/Emergency?clientId={clientId}", new Dictionary<string, string> { ["CaseId"] = caseId!, ["Reason"] = "eilig" });
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("mindestens 15 Zeichen", WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/Cases/Details?id={caseId}")).StatusCode);
+
+        const string reason = "Herr Petrović steht mit einer Räumungsklage im Büro, Frau Demir ist krank.";
+        using var granted = await colleague.PostFormAsync($"/Cases/Emergency?clientId={clientId}", new Dictionary<string, string> { ["CaseId"] = caseId!, ["Reason"] = reason });
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync($"/Cases/Details?id={caseId}")).StatusCode);
+
+        using var responsible = await SignedInAsync("fm.mitte@demo.lotse");
+        var casePage = WebUtility.HtmlDecode(await responsible.GetStringAsync($"/Cases/Details?id={caseId}"));
+        Assert.Contains("Notfallzugriffe auf diesen Fall", casePage, StringComparison.Ordinal);
+        Assert.Contains(reason, casePage, StringComparison.Ordinal);
+        Assert.Contains("Jonas Becker", casePage, StringComparison.Ordinal);
+
+        using var officer = await SignedInAsync("datenschutz@demo.lotse");
+        var auditPage = WebUtility.HtmlDecode(await officer.GetStringAsync("/Audit"));
+        Assert.Contains("Notfallzugriffe der letzten 90 Tage", auditPage, StringComparison.Ordinal);
+        Assert.Contains(reason, auditPage, StringComparison.Ordinal);
+        using var officerApi = await ApiClient.ForAsync(app, "datenschutz@demo.lotse");
+        var entries = await officerApi.GetFromJsonAsync<JsonElement>($"/api/v1/audit?clientId={clientId}&operation=Read");
+        Assert.Contains(entries.GetProperty("items").EnumerateArray(), e => e.GetProperty("userName").GetString() == "Jonas Becker"
+            && e.GetProperty("concerns").GetString()!.Contains("Emergency", StringComparison.Ordinal));
+
+        // The access ends by itself: after its last day the case is closed to the colleague again.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
+            var access = await db.EmergencyAccesses.SingleAsync(e => e.CaseId == Guid.Parse(caseId!));
+            access.Until = DateOnly.FromDateTime(DateTime.Today).AddDays(-1);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/Cases/Details?id={caseId}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Passwort2026!!", false)]
+    [InlineData("qwertz123456", false)]
+    [InlineData("123456789012", false)]
+    [InlineData("HalloHallo12!", false)]
+    [InlineData("Schalke04-2026", false)]
+    [InlineData("zeynep.aksoy-2026", false)]
+    [InlineData("Ein langes Passwort 2026", true)]
+    [InlineData("Lotse-Demo-2026", true)]
+    [InlineData("Kaffee bei Erle um vier", true)]
+    public async Task Common_passwords_are_refused_even_when_long(string password, bool accepted)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var manager = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var user = new User { UserName = "zeynep.aksoy@example.org", Email = "zeynep.aksoy@example.org", DisplayName = "Zeynep Aksoy" };
+        var result = await new CommonPasswordValidator().ValidateAsync(manager, user, password);
+        Assert.Equal(accepted, result.Succeeded);
+    }
+
+    [Fact]
+    public void A_session_ends_after_thirty_idle_minutes()
+    {
+        var cookie = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        Assert.Equal(TimeSpan.FromMinutes(30), cookie.ExpireTimeSpan);
+        Assert.True(cookie.SlidingExpiration);
+    }
+}

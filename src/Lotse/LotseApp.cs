@@ -100,6 +100,7 @@ public static class LotseApp
         services.AddScoped<ConsentService>();
         services.AddScoped<ReferralService>();
         services.AddScoped<ClientService>();
+        services.AddScoped<ClientExport>();
         services.AddScoped<ClientMatching>();
         services.AddScoped<CaseService>();
         services.AddScoped<MyDayService>();

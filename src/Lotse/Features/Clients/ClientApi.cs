@@ -115,6 +115,25 @@ public static class ClientApi
         })
         .WithSummary("The clients the caller may see; with q= the ranked name search (any script, any order).");
 
+        clients.MapGet("/{id:guid}/export", async Task<IResult> (Guid id, HttpContext context, LotseDbContext db, ClientExport export, IAuthorizationService authorization, AuditLog audit) =>
+        {
+            if (await FindAsync(id, context, db, authorization, audit) is not { } client)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (!await export.MayExportAsync(context.User, client, context.RequestAborted))
+            {
+                await audit.DeniedAsync("ClientExport", client.Id, context.RequestAborted);
+                return TypedResults.Forbid();
+            }
+
+            var data = await export.BuildAsync(client, context.RequestAborted);
+            await audit.RecordAsync(AuditOperation.Export, "ClientExport", client.Id, client.Id, "art15", context.RequestAborted);
+            return TypedResults.Json(data, ExportModel.Json);
+        })
+        .WithSummary("Art. 15 GDPR: everything held about the person, with every case, consent and referral and who accessed the data. For the responsible case manager or a team lead; audited.");
+
         clients.MapPost("", async Task<Results<Created<ClientDto>, ValidationProblem>> (ClientWrite body, HttpContext context, ClientService service) =>
         {
             try

@@ -71,12 +71,17 @@ public static class LotseApp
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
             })
-            .AddMvcOptions(o => o.Filters.Add<TwoFactorEnrolmentFilter>())
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<TwoFactorEnrolmentFilter>();
+                o.Filters.Add<RuleViolationPageFilter>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<RuleViolationExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddDbContextCheck<LotseDbContext>("database", tags: ["ready"]);

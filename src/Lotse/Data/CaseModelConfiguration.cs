@@ -23,6 +23,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.Property(c => c.Street).HasMaxLength(200);
         builder.Property(c => c.PostalCode).HasMaxLength(10);
         builder.Property(c => c.City).HasMaxLength(100);
+        builder.Property(c => c.RestrictionReason).HasMaxLength(1000);
         builder.Ignore(c => c.FullName);
         builder.HasOne(c => c.Organization).WithMany().OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.District).WithMany().OnDelete(DeleteBehavior.SetNull);

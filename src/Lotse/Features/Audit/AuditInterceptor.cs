@@ -76,9 +76,25 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
             }
 
             var clientId = await ClientOfAsync(db, entry, caseClients, cancellationToken);
+            if (clientId is { } restrictedClient && !IsRestrictionChange(entry) && await IsRestrictedAsync(db, restrictedClient, cancellationToken))
+            {
+                throw new RuleViolationException("restricted", "Die Verarbeitung der Daten dieser Person ist eingeschränkt (Art. 18 DSGVO). Änderungen sind erst nach Aufhebung der Einschränkung möglich.");
+            }
+
             db.AuditEntries.Add(log.Entry(operation, entry.Metadata.ClrType.Name, KeyOf(entry), clientId, fields));
         }
     }
+
+    /// <summary>Setting or lifting the restriction itself is the one change allowed while it holds.</summary>
+    private static bool IsRestrictionChange(EntityEntry entry) =>
+        entry.Entity is Client && entry.State == EntityState.Modified
+        && entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name is nameof(Client.RestrictedAt) or nameof(Client.RestrictedByUserId)
+            or nameof(Client.RestrictionReason) or nameof(IVersioned.Version) or nameof(IStamped.UpdatedAt));
+
+    private static async Task<bool> IsRestrictedAsync(LotseDbContext db, Guid clientId, CancellationToken cancellationToken) =>
+        db.ChangeTracker.Entries<Client>().FirstOrDefault(c => c.Entity.Id == clientId) is { } tracked
+            ? tracked.Property(c => c.RestrictedAt).OriginalValue is not null
+            : await db.Clients.AnyAsync(c => c.Id == clientId && c.RestrictedAt != null, cancellationToken);
 
     private static bool IsPersonal(object entity) => entity is Client or ClientAlias or ResidenceStatus
         or Case or CaseMember or CaseDeputy or Assessment or AssessmentRating or Goal or GoalStep or Encounter or Deadline

@@ -71,6 +71,13 @@ public sealed class Client : IVersioned, IStamped
 
     public List<ClientNameKey> NameKeys { get; set; } = [];
 
+    /// <summary>Set while the processing is restricted (Art. 18 GDPR): the person's records are read-only.</summary>
+    public DateTime? RestrictedAt { get; set; }
+
+    public Guid? RestrictedByUserId { get; set; }
+
+    public string? RestrictionReason { get; set; }
+
     public int Version { get; set; }
 
     public DateTime CreatedAt { get; set; }

@@ -24,6 +24,10 @@ public sealed record ClientDto(
         [.. c.OtherSpellings.Select(a => new NameSpellingDto(a.GivenName, a.FamilyName))], c.Version);
 }
 
+public sealed record RestrictionRequest(string? Reason);
+
+public sealed record RestrictionDto(bool Restricted, DateTime? Since, string? Reason);
+
 /// <summary>A client as the API receives it; a create needs no more than the names and the birth date.</summary>
 public sealed record ClientWrite(
     string? GivenName, string? FamilyName, string? BirthName, string? BirthDate, Sex? Sex,
@@ -114,6 +118,58 @@ public static class ClientApi
             return TypedResults.Ok(new PagedList<ClientDto>([.. items.Select(ClientDto.From)], total, p, size));
         })
         .WithSummary("The clients the caller may see; with q= the ranked name search (any script, any order).");
+
+        clients.MapPost("/{id:guid}/restriction", async Task<IResult> (Guid id, RestrictionRequest? body, HttpContext context, LotseDbContext db, ClientService service,
+            ClientExport export, IAuthorizationService authorization, AuditLog audit) =>
+        {
+            if (await FindAsync(id, context, db, authorization, audit) is not { } client)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (!await export.MayExportAsync(context.User, client, context.RequestAborted))
+            {
+                return TypedResults.Forbid();
+            }
+
+            try
+            {
+                await service.RestrictAsync(client, context.User.GetUserId()!.Value, body?.Reason, context.RequestAborted);
+            }
+            catch (RuleViolationException violation)
+            {
+                return Problem(violation);
+            }
+
+            return TypedResults.Ok(new RestrictionDto(true, client.RestrictedAt, client.RestrictionReason));
+        })
+        .WithSummary("Art. 18 GDPR: restricts the processing; the person's records become read-only. For the responsible case manager or a team lead.");
+
+        clients.MapDelete("/{id:guid}/restriction", async Task<IResult> (Guid id, HttpContext context, LotseDbContext db, ClientService service,
+            ClientExport export, IAuthorizationService authorization, AuditLog audit) =>
+        {
+            if (await FindAsync(id, context, db, authorization, audit) is not { } client)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (!await export.MayExportAsync(context.User, client, context.RequestAborted))
+            {
+                return TypedResults.Forbid();
+            }
+
+            try
+            {
+                await service.LiftRestrictionAsync(client, context.RequestAborted);
+            }
+            catch (RuleViolationException violation)
+            {
+                return Problem(violation);
+            }
+
+            return TypedResults.Ok(new RestrictionDto(false, null, null));
+        })
+        .WithSummary("Lifts the restriction of processing.");
 
         clients.MapGet("/{id:guid}/export", async Task<IResult> (Guid id, HttpContext context, LotseDbContext db, ClientExport export, IAuthorizationService authorization, AuditLog audit) =>
         {

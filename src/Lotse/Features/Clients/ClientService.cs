@@ -48,6 +48,39 @@ public sealed record ClientInput
 /// <summary>Registers and changes clients and their residence status history.</summary>
 public sealed class ClientService(LotseDbContext db, TimeProvider time, IOptionsMonitor<LotseOptions> options)
 {
+    /// <summary>Restricts the processing (Art. 18 GDPR): from now on the person's records are read-only.</summary>
+    public async Task RestrictAsync(Client client, Guid actorId, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (client.RestrictedAt is not null)
+        {
+            throw new RuleViolationException("restriction", "Die Verarbeitung ist bereits eingeschränkt.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RuleViolationException("reason", "Bitte geben Sie den Grund der Einschränkung an (z. B. bestrittene Richtigkeit, Art. 18 Abs. 1 lit. a DSGVO).");
+        }
+
+        client.RestrictedAt = time.GetUtcNow().UtcDateTime;
+        client.RestrictedByUserId = actorId;
+        client.RestrictionReason = reason.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Lifts the restriction; the records can be changed again.</summary>
+    public async Task LiftRestrictionAsync(Client client, CancellationToken cancellationToken = default)
+    {
+        if (client.RestrictedAt is null)
+        {
+            throw new RuleViolationException("restriction", "Die Verarbeitung ist nicht eingeschränkt.");
+        }
+
+        client.RestrictedAt = null;
+        client.RestrictedByUserId = null;
+        client.RestrictionReason = null;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<Client> CreateAsync(Guid organizationId, ClientInput input, Guid? householdWith = null, CancellationToken cancellationToken = default)
     {
         var client = new Client { FamilyName = string.Empty, OrganizationId = organizationId };

@@ -76,6 +76,42 @@ public sealed class DetailsModel(
         return Page();
     }
 
+    [BindProperty]
+    public string? RestrictionReason { get; set; }
+
+    public async Task<IActionResult> OnPostRestrictAsync(bool lift)
+    {
+        if (await LoadAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        if (Accesses is null)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            if (lift)
+            {
+                await clients.LiftRestrictionAsync(Client, HttpContext.RequestAborted);
+                TempData["Message"] = localizer["Einschränkung aufgehoben."].Value;
+            }
+            else
+            {
+                await clients.RestrictAsync(Client, User.GetUserId()!.Value, RestrictionReason, HttpContext.RequestAborted);
+                TempData["Message"] = localizer["Verarbeitung eingeschränkt (Art. 18 DSGVO). Die Daten sind nur noch lesbar."].Value;
+            }
+        }
+        catch (RuleViolationException violation)
+        {
+            TempData["Message"] = localizer[violation.Key, [.. violation.Arguments]].Value;
+        }
+
+        return RedirectToPage(new { id = Id });
+    }
+
     public async Task<IActionResult> OnPostLinkAsync(Guid memberId)
     {
         if (await LoadAsync() is { } refused)

@@ -682,6 +682,16 @@ namespace Lotse.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateTime?>("RestrictedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RestrictedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RestrictionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("Sex")
                         .HasColumnType("integer");
 

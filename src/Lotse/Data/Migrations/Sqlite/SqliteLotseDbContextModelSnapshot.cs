@@ -674,6 +674,16 @@ namespace Lotse.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RestrictedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RestrictedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RestrictionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sex")
                         .HasColumnType("INTEGER");
 

@@ -59,6 +59,9 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
 
         var log = services.GetRequiredService<AuditLog>();
         var caseClients = new Dictionary<Guid, Guid?>();
+        // Whether each person was restricted before this save; tracked persons are read from the tracker once.
+        var restriction = db.ChangeTracker.Entries<Client>()
+            .ToDictionary(c => c.Entity.Id, c => c.State != EntityState.Added && c.Property(x => x.RestrictedAt).OriginalValue is not null);
         foreach (var entry in changed)
         {
             var operation = entry.State switch
@@ -76,7 +79,7 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
             }
 
             var clientId = await ClientOfAsync(db, entry, caseClients, cancellationToken);
-            if (clientId is { } restrictedClient && !IsRestrictionChange(entry) && await IsRestrictedAsync(db, restrictedClient, cancellationToken))
+            if (clientId is { } restrictedClient && !IsRestrictionChange(entry) && await IsRestrictedAsync(db, restrictedClient, restriction, cancellationToken))
             {
                 throw new RuleViolationException("restricted", "Die Verarbeitung der Daten dieser Person ist eingeschränkt (Art. 18 DSGVO). Änderungen sind erst nach Aufhebung der Einschränkung möglich.");
             }
@@ -91,10 +94,18 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
         && entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name is nameof(Client.RestrictedAt) or nameof(Client.RestrictedByUserId)
             or nameof(Client.RestrictionReason) or nameof(IVersioned.Version) or nameof(IStamped.UpdatedAt));
 
-    private static async Task<bool> IsRestrictedAsync(LotseDbContext db, Guid clientId, CancellationToken cancellationToken) =>
-        db.ChangeTracker.Entries<Client>().FirstOrDefault(c => c.Entity.Id == clientId) is { } tracked
-            ? tracked.Property(c => c.RestrictedAt).OriginalValue is not null
-            : await db.Clients.AnyAsync(c => c.Id == clientId && c.RestrictedAt != null, cancellationToken);
+    /// <summary>Whether the person is restricted, as stored before this save; asked of the database once per untracked person and save.</summary>
+    private static async Task<bool> IsRestrictedAsync(LotseDbContext db, Guid clientId, Dictionary<Guid, bool> known, CancellationToken cancellationToken)
+    {
+        if (known.TryGetValue(clientId, out var restricted))
+        {
+            return restricted;
+        }
+
+        restricted = await db.Clients.AnyAsync(c => c.Id == clientId && c.RestrictedAt != null, cancellationToken);
+        known[clientId] = restricted;
+        return restricted;
+    }
 
     private static bool IsPersonal(object entity) => entity is Client or ClientAlias or ResidenceStatus
         or Case or CaseMember or CaseDeputy or Assessment or AssessmentRating or Goal or GoalStep or Encounter or Deadline

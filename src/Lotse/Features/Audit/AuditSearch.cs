@@ -41,6 +41,9 @@ public enum AuditConcern
 public sealed record AuditRow(long Id, DateTime At, Guid? UserId, string? UserName, Guid? OrganizationId, string? OrganizationName, AuditOperation Operation,
     string EntityType, Guid? EntityId, Guid? ClientId, string? Fields, string? Channel, long? Sequence, AuditConcern Concerns);
 
+/// <summary>Who accessed one person's data: per user, how often, when last, and which operations.</summary>
+public sealed record ClientAccess(string User, string? Organization, int Count, DateTime Last, IReadOnlyList<AuditOperation> Operations);
+
 /// <summary>
 /// The data protection officer's search over the audit log: filters, flags for unusual access and
 /// CSV. The log names records and fields, never values, so the officer sees no client content.
@@ -51,6 +54,26 @@ public sealed class AuditSearch(LotseDbContext db)
     public const int BurstClients = 20;
 
     public static readonly TimeSpan BurstWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>"Who accessed this client", grouped in the database, newest first.</summary>
+    public async Task<IReadOnlyList<ClientAccess>> AccessesToClientAsync(Guid clientId, CancellationToken cancellationToken = default)
+    {
+        var groups = await db.AuditEntries.Where(a => a.ClientId == clientId && a.UserId != null)
+            .GroupBy(a => new { a.UserId, a.OrganizationId, a.Operation })
+            .Select(g => new { g.Key.UserId, g.Key.OrganizationId, g.Key.Operation, Count = g.Count(), Last = g.Max(a => a.At) })
+            .ToListAsync(cancellationToken);
+        var userIds = groups.Select(a => a.UserId!.Value).Distinct().ToList();
+        var organizationIds = groups.Where(a => a.OrganizationId != null).Select(a => a.OrganizationId!.Value).Distinct().ToList();
+        var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var organizations = await db.Organizations.Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        return [.. groups.GroupBy(a => a.UserId!.Value).Select(g => new ClientAccess(
+                users.GetValueOrDefault(g.Key, "?"),
+                g.First().OrganizationId is { } o ? organizations.GetValueOrDefault(o) : null,
+                g.Sum(a => a.Count),
+                DateTime.SpecifyKind(g.Max(a => a.Last), DateTimeKind.Utc),
+                [.. g.Select(a => a.Operation)]))
+            .OrderByDescending(a => a.Last)];
+    }
 
     public IQueryable<AuditEntry> Query(AuditFilter filter)
     {

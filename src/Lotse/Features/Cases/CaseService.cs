@@ -37,7 +37,7 @@ public sealed class CaseService(LotseDbContext db, ClientService clients, TimePr
 
         var responsible = await db.Users.SingleOrDefaultAsync(u => u.Id == (responsibleUserId ?? actorId) && u.OrganizationId == organizationId && u.IsActive, cancellationToken)
             ?? throw new RuleViolationException("responsibleUserId", "Die verantwortliche Fachkraft muss zur eigenen Organisation gehören.");
-        if (accessRouteCode is not null && !await IsCatalogCodeAsync(CatalogKind.AccessRoute, accessRouteCode, cancellationToken))
+        if (accessRouteCode is not null && !await db.IsCatalogCodeAsync(CatalogKind.AccessRoute, accessRouteCode, cancellationToken: cancellationToken))
         {
             throw new RuleViolationException("accessRoute", "Bitte wählen Sie einen Zugangsweg aus der Liste.");
         }
@@ -118,7 +118,7 @@ public sealed class CaseService(LotseDbContext db, ClientService clients, TimePr
             throw new RuleViolationException("reason", "Der Fall ist bereits abgeschlossen.");
         }
 
-        if (string.IsNullOrWhiteSpace(reasonCode) || !await IsCatalogCodeAsync(CatalogKind.ClosureReason, reasonCode, cancellationToken))
+        if (string.IsNullOrWhiteSpace(reasonCode) || !await db.IsCatalogCodeAsync(CatalogKind.ClosureReason, reasonCode, cancellationToken: cancellationToken))
         {
             throw new RuleViolationException("reason", "Bitte wählen Sie einen Abschlussgrund.");
         }
@@ -151,7 +151,7 @@ public sealed class CaseService(LotseDbContext db, ClientService clients, TimePr
             throw new RuleViolationException("date", "Das Datum des Assessments liegt in der Zukunft.");
         }
 
-        var needAreas = await CatalogCodesAsync(CatalogKind.NeedArea, cancellationToken);
+        var needAreas = await db.CatalogCodesAsync(CatalogKind.NeedArea, cancellationToken);
         var list = ratings.Where(r => r.Rating is not null || !string.IsNullOrWhiteSpace(r.Resources) || !string.IsNullOrWhiteSpace(r.Note)).ToList();
         if (list.Count == 0)
         {
@@ -177,7 +177,7 @@ public sealed class CaseService(LotseDbContext db, ClientService clients, TimePr
     public async Task<Goal> AddGoalAsync(Case @case, string needAreaCode, string title, DateOnly agreedOn, DateOnly? dueOn, CancellationToken cancellationToken = default)
     {
         EnsureOpen(@case);
-        if (!await IsCatalogCodeAsync(CatalogKind.NeedArea, needAreaCode, cancellationToken))
+        if (!await db.IsCatalogCodeAsync(CatalogKind.NeedArea, needAreaCode, cancellationToken: cancellationToken))
         {
             throw new RuleViolationException("needArea", "Bitte wählen Sie ein Handlungsfeld.");
         }
@@ -233,7 +233,7 @@ public sealed class CaseService(LotseDbContext db, ClientService clients, TimePr
 
     public async Task<Encounter> AddEncounterAsync(Case @case, Encounter encounter, CancellationToken cancellationToken = default)
     {
-        if (!await IsCatalogCodeAsync(CatalogKind.EncounterKind, encounter.KindCode, cancellationToken))
+        if (!await db.IsCatalogCodeAsync(CatalogKind.EncounterKind, encounter.KindCode, cancellationToken: cancellationToken))
         {
             throw new RuleViolationException("kind", "Bitte wählen Sie die Art des Kontakts.");
         }
@@ -248,7 +248,7 @@ public sealed class CaseService(LotseDbContext db, ClientService clients, TimePr
             throw new RuleViolationException("at", "Ein Kontakt wird erfasst, wenn er stattgefunden hat – der Zeitpunkt liegt in der Zukunft.");
         }
 
-        var needAreas = await CatalogCodesAsync(CatalogKind.NeedArea, cancellationToken);
+        var needAreas = await db.CatalogCodesAsync(CatalogKind.NeedArea, cancellationToken);
         if (encounter.NeedAreaCodes.FirstOrDefault(c => !needAreas.Contains(c)) is { } unknown)
         {
             throw new RuleViolationException("needAreas", "Unbekanntes Handlungsfeld: {0}", unknown);
@@ -356,9 +356,4 @@ public sealed class CaseService(LotseDbContext db, ClientService clients, TimePr
         }
     }
 
-    private Task<bool> IsCatalogCodeAsync(CatalogKind kind, string code, CancellationToken cancellationToken) =>
-        db.CatalogEntries.AnyAsync(e => e.Catalog == kind && e.Code == code && e.IsActive, cancellationToken);
-
-    private async Task<HashSet<string>> CatalogCodesAsync(CatalogKind kind, CancellationToken cancellationToken) =>
-        [.. await db.CatalogEntries.Where(e => e.Catalog == kind).Select(e => e.Code).ToListAsync(cancellationToken)];
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lotse.Data;
+using Lotse.Features.Audit;
 using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
 using Lotse.Features.Consents;
@@ -37,7 +38,7 @@ public sealed record ClientExportData(
 /// only those the requesting user works; therefore only the responsible case manager of one of the
 /// person's cases, or a team lead, may create it — and every export is audited.
 /// </summary>
-public sealed class ClientExport(LotseDbContext db, TimeProvider time)
+public sealed class ClientExport(LotseDbContext db, AuditSearch accessSearch, TimeProvider time)
 {
     public async Task<bool> MayExportAsync(ClaimsPrincipal user, Client client, CancellationToken cancellationToken)
     {
@@ -86,12 +87,7 @@ public sealed class ClientExport(LotseDbContext db, TimeProvider time)
                 [.. c.EmergencyAccesses.OrderBy(e => e.GrantedAt).Select(e => new ExportEmergency(DateTime.SpecifyKind(e.GrantedAt, DateTimeKind.Utc), e.Until, names.GetValueOrDefault(e.UserId), e.Reason))]));
         }
 
-        var accesses = await db.AuditEntries.Where(a => a.ClientId == client.Id && a.UserId != null)
-            .GroupBy(a => new { a.UserId, a.OrganizationId })
-            .Select(g => new { g.Key.UserId, g.Key.OrganizationId, Count = g.Count(), Last = g.Max(a => a.At) })
-            .ToListAsync(cancellationToken);
-        var accessUserIds = accesses.Select(a => a.UserId!.Value).Distinct().ToList();
-        var accessNames = await db.Users.Where(u => accessUserIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var accesses = await accessSearch.AccessesToClientAsync(client.Id, cancellationToken);
 
         return new ClientExportData(
             time.GetUtcNow().UtcDateTime,
@@ -100,7 +96,6 @@ public sealed class ClientExport(LotseDbContext db, TimeProvider time)
             [.. client.ResidenceStatuses.OrderBy(s => s.ValidFrom).Select(s => new ResidenceDto(s.KindCode, kinds.GetValueOrDefault(s.KindCode, s.KindCode), s.LegalBasis, s.ValidFrom, s.ValidUntil, s.DocumentNumber, s.ResidenceObligation))],
             [.. consents.Select(c => new ExportConsent(ConsentDto.From(c, today), [.. c.Recipients.Select(r => organizations.GetValueOrDefault(r.OrganizationId, string.Empty))]))],
             exportCases,
-            [.. accesses.Select(a => new ExportAccess(accessNames.GetValueOrDefault(a.UserId!.Value, "?"), a.OrganizationId is { } o ? organizations.GetValueOrDefault(o) : null, a.Count, DateTime.SpecifyKind(a.Last, DateTimeKind.Utc)))
-                .OrderByDescending(a => a.Last)]);
+            [.. accesses.Select(a => new ExportAccess(a.User, a.Organization, a.Count, a.Last))]);
     }
 }

@@ -19,6 +19,7 @@ public sealed class DetailsModel(
     ClientService clients,
     ClientMatching matching,
     Consents.ConsentService consents,
+    Audit.AuditSearch accessSearch,
     IAuthorizationService authorization,
     AuditLog audit,
     TimeProvider time,
@@ -197,21 +198,8 @@ public sealed class DetailsModel(
         var myTeam = User.IsInRole(Users.Roles.TeamLead) ? User.FindFirst(LotseClaimTypes.TeamId)?.Value : null;
         if (VisibleCases.Any(c => c.ResponsibleUserId == me || (myTeam is not null && c.TeamId?.ToString() == myTeam)))
         {
-            var accesses = await db.AuditEntries.Where(a => a.ClientId == client.Id && a.UserId != null)
-                .GroupBy(a => new { a.UserId, a.OrganizationId, a.Operation })
-                .Select(g => new { g.Key.UserId, g.Key.OrganizationId, g.Key.Operation, Count = g.Count(), Last = g.Max(a => a.At) })
-                .ToListAsync(HttpContext.RequestAborted);
-            var userIds = accesses.Select(a => a.UserId!.Value).Distinct().ToList();
-            var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, HttpContext.RequestAborted);
-            var organizationIds = accesses.Where(a => a.OrganizationId != null).Select(a => a.OrganizationId!.Value).Distinct().ToList();
-            var organizations = await db.Organizations.Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, HttpContext.RequestAborted);
-            Accesses = [.. accesses.GroupBy(a => a.UserId!.Value).Select(g => new AccessSummary(
-                    names.GetValueOrDefault(g.Key, "?"),
-                    g.First().OrganizationId is { } o ? organizations.GetValueOrDefault(o) : null,
-                    g.Sum(a => a.Count),
-                    DateTime.SpecifyKind(g.Max(a => a.Last), DateTimeKind.Utc),
-                    string.Join(", ", g.Select(a => localizer[Audit.IndexModel.DisplayName(a.Operation)].Value))))
-                .OrderByDescending(a => a.Last)];
+            Accesses = [.. (await accessSearch.AccessesToClientAsync(client.Id, HttpContext.RequestAborted)).Select(a => new AccessSummary(
+                a.User, a.Organization, a.Count, a.Last, string.Join(", ", a.Operations.Select(o => localizer[Audit.IndexModel.DisplayName(o)].Value))))];
         }
 
         await audit.ReadAsync("Client", client.Id, client.Id, cancellationToken: HttpContext.RequestAborted);

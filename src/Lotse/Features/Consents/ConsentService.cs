@@ -89,7 +89,7 @@ public sealed class ConsentService(LotseDbContext db, TimeProvider time)
                 throw new RuleViolationException("purposes", "Bitte nennen Sie den Zweck (Handlungsfeld) der Weitergabe.");
             }
 
-            var known = await db.CatalogEntries.Where(e => e.Catalog == CatalogKind.NeedArea).Select(e => e.Code).ToListAsync(cancellationToken);
+            var known = await db.CatalogCodesAsync(CatalogKind.NeedArea, cancellationToken);
             if (purposes.Any(p => !known.Contains(p)))
             {
                 throw new RuleViolationException("purposes", "Bitte wählen Sie die Zwecke aus der Liste.");

@@ -125,29 +125,29 @@ internal sealed class DemoNetwork(LotseDbContext db, TimeProvider time)
         for (var i = 0; i < plan.Length && i < mitteCases.Count; i++)
         {
             var (status, recipient, offer, needArea, daysAgo, reason) = plan[i];
-            AddReferral(mitteCases[i], mitte.Id, recipient, offer, needArea, status, reason, now.AddDays(-daysAgo).AddHours(-3), partner.Id,
-                status == ReferralStatus.Redirected ? offers["Integrationskurs mit Kinderbetreuung"].Id : null, today);
+            await AddReferralAsync(mitteCases[i], mitte.Id, recipient, offer, needArea, status, reason, now.AddDays(-daysAgo).AddHours(-3), partner.Id,
+                status == ReferralStatus.Redirected ? offers["Integrationskurs mit Kinderbetreuung"].Id : null, today, null, cancellationToken);
         }
 
         // Requests from Ruhrbogen to the foreigners' authority.
         if (suedCases.Count >= 2)
         {
-            AddReferral(suedCases[0], sued.Id, abh, null, "aufenthalt", ReferralStatus.Sent, null, now.AddDays(-3), abhUser.Id, null, today,
-                "Bitte um Prüfung einer Aufenthaltserlaubnis nach § 25b AufenthG; Duldung seit 2019, Sprachnachweis A2 liegt vor.");
-            AddReferral(suedCases[1], sued.Id, abh, null, "aufenthalt", ReferralStatus.Accepted, null, now.AddDays(-8), abhUser.Id, null, today,
-                "Termin zur Verlängerung der Fiktionsbescheinigung erbeten.");
+            await AddReferralAsync(suedCases[0], sued.Id, abh, null, "aufenthalt", ReferralStatus.Sent, null, now.AddDays(-3), abhUser.Id, null, today,
+                "Bitte um Prüfung einer Aufenthaltserlaubnis nach § 25b AufenthG; Sprachnachweis A2 liegt vor.", cancellationToken);
+            await AddReferralAsync(suedCases[1], sued.Id, abh, null, "aufenthalt", ReferralStatus.Accepted, null, now.AddDays(-8), abhUser.Id, null, today,
+                "Termin zur Verlängerung der Fiktionsbescheinigung erbeten.", cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<List<Case>> DemoCasesAsync(Guid managerId, CancellationToken cancellationToken) =>
-        await db.Cases.Include(c => c.Client)
+        await db.Cases.Include(c => c.Client!).ThenInclude(c => c.ResidenceStatuses)
             .Where(c => c.ResponsibleUserId == managerId && (c.Phase == CasePhase.Implementation || c.Phase == CasePhase.Planning))
             .OrderBy(c => c.Reference).Take(12).ToListAsync(cancellationToken);
 
-    private void AddReferral(Case @case, Guid senderId, Organization recipient, Offer? offer, string needArea, ReferralStatus status, string? reason,
-        DateTime sentAt, Guid recipientUserId, Guid? proposedOfferId, DateOnly today, string? message = null)
+    private async Task AddReferralAsync(Case @case, Guid senderId, Organization recipient, Offer? offer, string needArea, ReferralStatus status, string? reason,
+        DateTime sentAt, Guid recipientUserId, Guid? proposedOfferId, DateOnly today, string? message, CancellationToken cancellationToken)
     {
         var client = @case.Client!;
         List<DataCategory> fields = message is null ? [DataCategory.Name, DataCategory.Phone, DataCategory.Languages] : [DataCategory.Name, DataCategory.BirthDate, DataCategory.ResidenceStatus, DataCategory.Message];
@@ -192,19 +192,9 @@ internal sealed class DemoNetwork(LotseDbContext db, TimeProvider time)
         if (status != ReferralStatus.Draft)
         {
             referral.SentAt = sentAt;
-            referral.Packet = System.Text.Json.JsonSerializer.Serialize(new ReferralPacket
-            {
-                GivenName = client.GivenName,
-                FamilyName = client.FamilyName,
-                Phone = fields.Contains(DataCategory.Phone) ? client.Phone : null,
-                BirthDate = fields.Contains(DataCategory.BirthDate) ? client.BirthDate : null,
-                Languages = fields.Contains(DataCategory.Languages) ? client.Languages : null,
-                InterpreterNeeded = fields.Contains(DataCategory.Languages) ? client.InterpreterNeeded : null,
-                ResidenceStatus = fields.Contains(DataCategory.ResidenceStatus) ? "Duldung (§ 60a AufenthG)" : null,
-                Message = message,
-                SenderName = db.Users.Local.First(u => u.Id == senderId).DisplayName,
-                SenderOrganization = db.Organizations.Local.First(o => o.Id == @case.OrganizationId).Name,
-            }, ReferralService.PacketJson);
+            var sender = db.Users.Local.First(u => u.Id == senderId);
+            referral.Packet = System.Text.Json.JsonSerializer.Serialize(await ReferralService.BuildPacketAsync(db, client, referral, sender.DisplayName,
+                db.Organizations.Local.First(o => o.Id == @case.OrganizationId).Name, sender.Email, sender.PhoneNumber, cancellationToken), ReferralService.PacketJson);
             referral.Events.Add(new ReferralEvent { At = sentAt, From = ReferralStatus.Draft, To = ReferralStatus.Sent, UserId = senderId });
         }
 

@@ -154,11 +154,13 @@ public sealed class EditModel(LotseDbContext db, OfferService offers, IAuthoriza
         Offer offer;
         if (Id is { } id)
         {
-            offer = await db.Offers.Include(o => o.Locations).SingleOrDefaultAsync(o => o.Id == id, HttpContext.RequestAborted) ?? null!;
-            if (offer is null || !(await authorization.AuthorizeAsync(User, offer, CaseOperations.Edit)).Succeeded)
+            var existing = await db.Offers.Include(o => o.Locations).SingleOrDefaultAsync(o => o.Id == id, HttpContext.RequestAborted);
+            if (existing is null || !(await authorization.AuthorizeAsync(User, existing, CaseOperations.Edit)).Succeeded)
             {
                 return NotFound();
             }
+
+            offer = existing;
 
         }
         else
@@ -288,7 +290,6 @@ public sealed class EditModel(LotseDbContext db, OfferService offers, IAuthoriza
         var coordinator = User.IsInRole(Users.Roles.Coordinator);
         Organizations = await db.Organizations.Where(o => o.IsActive && (coordinator || o.Id == ownOrganization)).OrderBy(o => o.Name)
             .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
-        Districts = await db.Districts.Where(d => d.IsActive).OrderBy(d => d.Parent == null ? d.SortOrder : d.Parent.SortOrder).ThenBy(d => d.ParentId != null).ThenBy(d => d.SortOrder)
-            .Select(d => new SelectListItem(d.Level == DistrictLevel.Stadtbezirk ? d.Name : "– " + d.Name, d.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
+        Districts = await DistrictChoices.TreeAsync(db, HttpContext.RequestAborted);
     }
 }

@@ -51,8 +51,7 @@ public sealed class IndexModel(LotseDbContext db, OfferService offers) : PageMod
     public async Task OnGetAsync()
     {
         NeedAreas = await CatalogLabels.LoadAsync(db, CatalogKind.NeedArea, cancellationToken: HttpContext.RequestAborted);
-        DistrictItems = await db.Districts.Where(d => d.IsActive).OrderBy(d => d.Parent == null ? d.SortOrder : d.Parent.SortOrder).ThenBy(d => d.ParentId != null).ThenBy(d => d.SortOrder)
-            .Select(d => new SelectListItem(d.Level == DistrictLevel.Stadtbezirk ? d.Name : "– " + d.Name, d.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
+        DistrictItems = await DistrictChoices.TreeAsync(db, HttpContext.RequestAborted);
         PageNumber = Math.Max(1, PageNumber);
         var query = new OfferQuery(Q, NeedArea, Language, District,
             OrganizationId: Stale && !User.IsInRole(Users.Roles.Coordinator) ? User.GetOrganizationId() : null, StaleOnly: Stale);

@@ -185,7 +185,7 @@ public sealed class OfferService(LotseDbContext db, TimeProvider time, IOptionsM
             throw new RuleViolationException("needAreas", "Bitte wählen Sie mindestens ein Handlungsfeld.");
         }
 
-        var known = await db.CatalogEntries.Where(e => e.Catalog == CatalogKind.NeedArea).Select(e => e.Code).ToListAsync(cancellationToken);
+        var known = await db.CatalogCodesAsync(CatalogKind.NeedArea, cancellationToken);
         if (offer.NeedAreaCodes.FirstOrDefault(c => !known.Contains(c)) is { } unknown)
         {
             throw new RuleViolationException("needAreas", "Unbekanntes Handlungsfeld: {0}", unknown);

@@ -102,7 +102,7 @@ public sealed class ReferralService(LotseDbContext db, TimeProvider time, IOptio
                 ?? throw new RuleViolationException("recipientOrganizationId", "Anfragen gehen an die Ausländerbehörde, die Einbürgerungsbehörde oder das Jobcenter.");
         }
 
-        if (string.IsNullOrWhiteSpace(needArea) || !await db.CatalogEntries.AnyAsync(e => e.Catalog == CatalogKind.NeedArea && e.Code == needArea, cancellationToken))
+        if (string.IsNullOrWhiteSpace(needArea) || !await db.IsCatalogCodeAsync(CatalogKind.NeedArea, needArea, activeOnly: false, cancellationToken))
         {
             throw new RuleViolationException("needArea", "Bitte wählen Sie den Zweck (Handlungsfeld) der Vermittlung.");
         }
@@ -182,7 +182,7 @@ public sealed class ReferralService(LotseDbContext db, TimeProvider time, IOptio
                 return null;
             case ReferralAction.Decline:
                 reason = answer.ReasonCode;
-                if (reason is null || !await db.CatalogEntries.AnyAsync(e => e.Catalog == CatalogKind.ReferralDeclineReason && e.Code == reason && e.IsActive, cancellationToken))
+                if (reason is null || !await db.IsCatalogCodeAsync(CatalogKind.ReferralDeclineReason, reason, cancellationToken: cancellationToken))
                 {
                     throw new RuleViolationException("reason", "Bitte wählen Sie einen Grund für die Ablehnung.");
                 }
@@ -191,7 +191,7 @@ public sealed class ReferralService(LotseDbContext db, TimeProvider time, IOptio
                 break;
             case ReferralAction.Complete:
                 reason = answer.ReasonCode;
-                if (reason is null || !await db.CatalogEntries.AnyAsync(e => e.Catalog == CatalogKind.ReferralOutcome && e.Code == reason && e.IsActive, cancellationToken))
+                if (reason is null || !await db.IsCatalogCodeAsync(CatalogKind.ReferralOutcome, reason, cancellationToken: cancellationToken))
                 {
                     throw new RuleViolationException("outcome", "Bitte wählen Sie das Ergebnis.");
                 }
@@ -340,13 +340,14 @@ public sealed class ReferralService(LotseDbContext db, TimeProvider time, IOptio
 
         var sender = await db.Users.Include(u => u.Organization).SingleAsync(u => u.Id == actorId, cancellationToken);
         referral.ConsentId = consent.Id;
-        referral.Packet = JsonSerializer.Serialize(await BuildPacketAsync(client, referral, sender.DisplayName, sender.Organization?.Name ?? string.Empty, sender.Email, sender.PhoneNumber, cancellationToken), PacketJson);
+        referral.Packet = JsonSerializer.Serialize(await BuildPacketAsync(db, client, referral, sender.DisplayName, sender.Organization?.Name ?? string.Empty, sender.Email, sender.PhoneNumber, cancellationToken), PacketJson);
         referral.Events.Add(new ReferralEvent { At = Now, From = referral.Status, To = ReferralStatus.Sent, UserId = actorId });
         referral.Status = ReferralStatus.Sent;
         referral.SentAt = Now;
     }
 
-    private async Task<ReferralPacket> BuildPacketAsync(Client client, Referral referral, string senderName, string senderOrganization, string? senderEmail, string? senderPhone, CancellationToken cancellationToken)
+    /// <summary>The packet of a referral: exactly its shared fields, taken from the client now.</summary>
+    internal static async Task<ReferralPacket> BuildPacketAsync(LotseDbContext db, Client client, Referral referral, string senderName, string senderOrganization, string? senderEmail, string? senderPhone, CancellationToken cancellationToken)
     {
         bool Has(DataCategory category) => referral.SharedFields.Contains(category);
         var status = client.ResidenceStatuses.OrderByDescending(s => s.ValidFrom ?? DateOnly.MinValue).ThenByDescending(s => s.CreatedAt).FirstOrDefault();

@@ -134,19 +134,18 @@ public static class HsdsApi
         })
         .WithSummary("Paged services at locations.");
 
-        hsds.MapGet("/service_at_locations/{id:guid}", async (Guid id, HsdsPublisher publisher, HttpContext context) =>
+        hsds.MapGet("/service_at_locations/{id:guid}", async (Guid id, HsdsPublisher publisher, LotseDbContext db, HttpContext context) =>
         {
-            // The id is derived from offer and location, so the active offers are searched for it.
-            var offers = await Include(publisher.Services).ToListAsync(context.RequestAborted);
-            foreach (var offer in offers)
+            // The id is derived from offer and location, so it is found among the (offer, location) pairs of active offers.
+            var pairs = await db.OfferLocations.Where(l => publisher.Services.Any(o => o.Id == l.OfferId))
+                .Select(l => new { l.OfferId, l.Id }).ToListAsync(context.RequestAborted);
+            if (pairs.FirstOrDefault(p => HsdsPublisher.ServiceAtLocationId(p.OfferId, p.Id) == id) is not { } pair)
             {
-                if (offer.Locations.FirstOrDefault(l => HsdsPublisher.ServiceAtLocationId(offer.Id, l.Id) == id) is { } location)
-                {
-                    return Json(HsdsPublisher.ServiceAtLocation(offer, location, withService: true));
-                }
+                return NotFound();
             }
 
-            return NotFound();
+            var offer = await Include(publisher.Services).SingleAsync(o => o.Id == pair.OfferId, context.RequestAborted);
+            return Json(HsdsPublisher.ServiceAtLocation(offer, offer.Locations.Single(l => l.Id == pair.Id), withService: true));
         })
         .WithSummary("One service at a location.");
 

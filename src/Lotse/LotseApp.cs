@@ -113,6 +113,13 @@ public static class LotseApp
         services.AddScoped<BaseDataSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<IAuthorizationHandler, Features.Documents.DocumentAuthorizationHandler>();
+        services.AddScoped<Features.Documents.DocumentStore>();
+        services.AddScoped<Features.Privacy.Anonymiser>();
+        services.AddScoped<Features.Privacy.RetentionService>();
+        services.AddScoped<Features.Privacy.JobLeases>();
+        services.AddSingleton<Features.Privacy.RetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Privacy.RetentionJob>());
         return builder;
     }
 

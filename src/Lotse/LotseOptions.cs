@@ -22,6 +22,28 @@ public sealed class LotseOptions
 
     public ReferralOptions Referrals { get; set; } = new();
 
+    public DocumentOptions Documents { get; set; } = new();
+
+    public RetentionOptions Retention { get; set; } = new();
+
+    public sealed class DocumentOptions
+    {
+        /// <summary>Largest accepted upload.</summary>
+        public int MaxSizeMegabytes { get; set; } = 10;
+    }
+
+    public sealed class RetentionOptions
+    {
+        /// <summary>
+        /// Years after the closure of a person's last case (or, without any case, after registration)
+        /// until the retention job anonymises the person. DOMAIN.md: 3 years, to be confirmed by the city.
+        /// </summary>
+        public int YearsAfterClosure { get; set; } = 3;
+
+        /// <summary>Whether the daily background job runs (the <c>retention run</c> command works either way).</summary>
+        public bool JobEnabled { get; set; } = true;
+    }
+
     public sealed class DirectoryOptions
     {
         /// <summary>Offers not verified for this many months are flagged and their owners reminded.</summary>

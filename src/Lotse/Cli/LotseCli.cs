@@ -16,11 +16,11 @@ namespace Lotse.Cli;
 
 /// <summary>
 /// The operator's commands, in the same executable as the app:
-/// <c>migrate</c>, <c>seed-demo</c>, <c>create-admin</c>, <c>tokens</c>, <c>import-hsds</c> and <c>audit verify</c>.
+/// <c>migrate</c>, <c>seed-demo</c>, <c>create-admin</c>, <c>tokens</c>, <c>import-hsds</c>, <c>audit verify</c> and <c>retention run</c>.
 /// </summary>
 public static class LotseCli
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "create-admin", "tokens", "import-hsds", "audit"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "create-admin", "tokens", "import-hsds", "audit", "retention"];
 
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && (Commands.Contains(args[0], StringComparer.Ordinal) || args[0] is "--help" or "-h" or "-?");
@@ -34,6 +34,7 @@ public static class LotseCli
         root.Subcommands.Add(Tokens(services, output));
         root.Subcommands.Add(ImportHsds(services, output));
         root.Subcommands.Add(Audit(services, output));
+        root.Subcommands.Add(Retention(services, output));
 
         var configuration = new InvocationConfiguration { Output = output, Error = output };
         return await root.Parse(args).InvokeAsync(configuration);
@@ -60,6 +61,36 @@ public static class LotseCli
         });
         audit.Subcommands.Add(verify);
         return audit;
+    }
+
+    private static Command Retention(IServiceProvider services, TextWriter output)
+    {
+        var retention = new Command("retention", "Anonymises persons whose retention period after case closure has run out (Lotse:Retention:YearsAfterClosure).");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only report who is due; change nothing." };
+        var run = new Command("run", "Runs retention now, as the daily job does; prints what was (or would be) anonymised and what is held.") { dryRun };
+        run.SetAction(async (result, cancellationToken) =>
+        {
+            await DatabaseSetup.MigrateAsync(services, cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            var service = scope.ServiceProvider.GetRequiredService<Features.Privacy.RetentionService>();
+            var outcome = await service.RunAsync(result.GetValue(dryRun), cancellationToken);
+            var upcoming = await service.DueUntilAsync(outcome.Today.AddMonths(12), cancellationToken);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Retention {outcome.Today:yyyy-MM-dd} ({service.Years} years after closure){(outcome.DryRun ? ", dry run" : "")}: {outcome.Due} due, {outcome.Anonymised} {(outcome.DryRun ? "would be anonymised" : "anonymised")}, {outcome.HeldByLegalHold} held by legal hold, {outcome.HeldByRestriction} by restriction."));
+            foreach (var month in upcoming.Where(c => c.DueOn > outcome.Today).GroupBy(c => c.DueOn.ToString("yyyy-MM", CultureInfo.InvariantCulture)).OrderBy(g => g.Key))
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  due in {month.Key}: {month.Count()}"));
+            }
+
+            foreach (var failure in outcome.Failures)
+            {
+                await output.WriteLineAsync($"  failed: {failure}");
+            }
+
+            return outcome.Failures.Count == 0 ? 0 : 1;
+        });
+        retention.Subcommands.Add(run);
+        return retention;
     }
 
     private static Command ImportHsds(IServiceProvider services, TextWriter output)

@@ -24,6 +24,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.Property(c => c.PostalCode).HasMaxLength(10);
         builder.Property(c => c.City).HasMaxLength(100);
         builder.Property(c => c.RestrictionReason).HasMaxLength(1000);
+        builder.Property(c => c.LegalHoldReason).HasMaxLength(1000);
         builder.Ignore(c => c.FullName);
         builder.HasOne(c => c.Organization).WithMany().OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.District).WithMany().OnDelete(DeleteBehavior.SetNull);
@@ -237,5 +238,44 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => a.At);
         builder.Property(a => a.PreviousHash).HasMaxLength(32);
         builder.Property(a => a.Hash).HasMaxLength(32);
+        builder.Property(a => a.LinkDigest).HasMaxLength(32);
+    }
+}
+
+internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Lotse.Features.Documents.Document>
+{
+    public void Configure(EntityTypeBuilder<Lotse.Features.Documents.Document> builder)
+    {
+        builder.Property(d => d.FileName).HasMaxLength(200);
+        builder.Property(d => d.ContentType).HasMaxLength(100);
+        builder.Property(d => d.Description).HasMaxLength(500);
+        builder.HasIndex(d => new { d.ClientId, d.UploadedAt });
+        builder.HasOne<Client>().WithMany().HasForeignKey(d => d.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Lotse.Features.Documents.DocumentContent>().WithOne().HasForeignKey<Lotse.Features.Documents.DocumentContent>(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DocumentContentConfiguration : IEntityTypeConfiguration<Lotse.Features.Documents.DocumentContent>
+{
+    public void Configure(EntityTypeBuilder<Lotse.Features.Documents.DocumentContent> builder) => builder.HasKey(c => c.DocumentId);
+}
+
+internal sealed class AnonymisationConfiguration : IEntityTypeConfiguration<Lotse.Features.Privacy.Anonymisation>
+{
+    public void Configure(EntityTypeBuilder<Lotse.Features.Privacy.Anonymisation> builder)
+    {
+        builder.Property(a => a.Reason).HasMaxLength(500);
+        builder.HasIndex(a => a.At);
+    }
+}
+
+internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Lotse.Features.Privacy.JobLease>
+{
+    public void Configure(EntityTypeBuilder<Lotse.Features.Privacy.JobLease> builder)
+    {
+        builder.HasKey(l => l.Name);
+        builder.Property(l => l.Name).HasMaxLength(50);
+        builder.Property(l => l.Holder).HasMaxLength(100);
     }
 }

@@ -6,9 +6,11 @@ using Lotse.Features.Clients;
 using Lotse.Features.Consents;
 using Lotse.Features.Consultations;
 using Lotse.Features.Districts;
+using Lotse.Features.Documents;
 using Lotse.Features.Offers;
 using Lotse.Features.Organizations;
 using Lotse.Features.Positions;
+using Lotse.Features.Privacy;
 using Lotse.Features.Referrals;
 using Lotse.Features.Tokens;
 using Lotse.Features.Users;
@@ -80,6 +82,14 @@ public abstract class LotseDbContext(DbContextOptions options)
     public DbSet<ReferralLink> ReferralLinks => Set<ReferralLink>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Document> Documents => Set<Document>();
+
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
+
+    public DbSet<Anonymisation> Anonymisations => Set<Anonymisation>();
+
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -60,6 +60,8 @@ public class LotseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Lotse:InstallationName"] = "Stadt Gelsenkirchen (Test)",
             ["Lotse:Demo:Enabled"] = "true",
             ["Lotse:SignIn:PermitPerMinute"] = "10000",
+            // Tests run retention themselves, at a time they choose.
+            ["Lotse:Retention:JobEnabled"] = "false",
         };
         foreach (var (key, value) in ExtraSettings)
         {

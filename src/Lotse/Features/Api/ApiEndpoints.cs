@@ -2,6 +2,8 @@ using Lotse.Features.Audit;
 using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
+using Lotse.Features.Documents;
+using Lotse.Features.Privacy;
 using Lotse.Features.Referrals;
 using Lotse.Features.Tokens;
 using Lotse.Features.Users;
@@ -38,6 +40,8 @@ public static class ApiEndpoints
         v1.MapCaseApi();
         v1.MapNetworkApi();
         v1.MapAuditApi();
+        v1.MapDocumentApi();
+        v1.MapPrivacyApi();
         return app;
     }
 

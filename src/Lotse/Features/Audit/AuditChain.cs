@@ -25,7 +25,10 @@ public sealed class AuditChain(LotseDbContext db)
 
     public static readonly byte[] Genesis = new byte[32];
 
-    /// <summary>The bytes a hash covers: the predecessor's hash and every field of the entry.</summary>
+    /// <summary>
+    /// The bytes a hash covers: the predecessor's hash and every field of the entry, with the record
+    /// and client ids only through <see cref="AuditEntry.LinkDigest"/> (ADR 011).
+    /// </summary>
     public static byte[] Canonical(AuditEntry e, byte[] previous)
     {
         var text = string.Join('|',
@@ -36,14 +39,20 @@ public sealed class AuditChain(LotseDbContext db)
             e.OrganizationId?.ToString("D"),
             ((int)e.Operation).ToString(CultureInfo.InvariantCulture),
             e.EntityType,
-            e.EntityId?.ToString("D"),
-            e.ClientId?.ToString("D"),
+            e.LinkDigest is null ? null : Convert.ToHexStringLower(e.LinkDigest),
             e.Fields,
             e.Channel);
         return [.. previous, .. Encoding.UTF8.GetBytes(text)];
     }
 
     public static byte[] HashOf(AuditEntry e, byte[] previous) => SHA256.HashData(Canonical(e, previous));
+
+    /// <summary>
+    /// A commitment to the entry's record and client ids. The predecessor's hash salts it, so the
+    /// digests of one person's entries cannot be matched with each other once the ids are gone.
+    /// </summary>
+    public static byte[] LinkDigestOf(Guid? entityId, Guid? clientId, byte[] previous) =>
+        SHA256.HashData([.. previous, .. Encoding.UTF8.GetBytes($"{entityId:D}|{clientId:D}")]);
 
     /// <summary>Chains every unsealed entry; returns how many were sealed.</summary>
     public async Task<int> SealAsync(CancellationToken cancellationToken = default)
@@ -74,6 +83,7 @@ public sealed class AuditChain(LotseDbContext db)
                 {
                     entry.Sequence = ++sequence;
                     entry.PreviousHash = previous;
+                    entry.LinkDigest = LinkDigestOf(entry.EntityId, entry.ClientId, previous);
                     entry.Hash = HashOf(entry, previous);
                     previous = entry.Hash;
                 }
@@ -119,6 +129,14 @@ public sealed class AuditChain(LotseDbContext db)
                 {
                     return new AuditVerification(false, checkedCount, unsealed, entry.Id,
                         string.Create(CultureInfo.InvariantCulture, $"entry {entry.Id} (sequence {entry.Sequence}) does not point to its predecessor"), null);
+                }
+
+                // Erasure may drop both ids (the link to a person); ids still present must match the digest.
+                var unlinked = entry.EntityId is null && entry.ClientId is null;
+                if (entry.LinkDigest is null || (!unlinked && !entry.LinkDigest.AsSpan().SequenceEqual(LinkDigestOf(entry.EntityId, entry.ClientId, previous))))
+                {
+                    return new AuditVerification(false, checkedCount, unsealed, entry.Id,
+                        string.Create(CultureInfo.InvariantCulture, $"entry {entry.Id} (sequence {entry.Sequence}) was changed after it was sealed"), null);
                 }
 
                 var hash = HashOf(entry, previous);

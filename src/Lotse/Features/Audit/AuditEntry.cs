@@ -50,6 +50,13 @@ public sealed class AuditEntry
     /// <summary>The hash of the entry sealed before this one (32 zero bytes for the first).</summary>
     public byte[]? PreviousHash { get; set; }
 
+    /// <summary>
+    /// SHA-256 over <see cref="PreviousHash"/>, <see cref="EntityId"/> and <see cref="ClientId"/>, set when
+    /// sealed. The chain hashes this digest instead of the ids, so erasure can drop the ids (the link to a
+    /// person) while the chain still verifies (ADR 011).
+    /// </summary>
+    public byte[]? LinkDigest { get; set; }
+
     /// <summary>SHA-256 over <see cref="PreviousHash"/> and this entry's fields (<see cref="AuditChain.Canonical"/>).</summary>
     public byte[]? Hash { get; set; }
 }

@@ -2,6 +2,7 @@ using Lotse.Data;
 using Lotse.Features.Cases;
 using Lotse.Features.Clients;
 using Lotse.Features.Consents;
+using Lotse.Features.Documents;
 using Lotse.Features.Referrals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -88,11 +89,11 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
         }
     }
 
-    /// <summary>Setting or lifting the restriction itself is the one change allowed while it holds.</summary>
+    /// <summary>Setting or lifting the restriction (and a legal hold, which keeps data longer) are the changes allowed while it holds.</summary>
     private static bool IsRestrictionChange(EntityEntry entry) =>
         entry.Entity is Client && entry.State == EntityState.Modified
         && entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name is nameof(Client.RestrictedAt) or nameof(Client.RestrictedByUserId)
-            or nameof(Client.RestrictionReason) or nameof(IVersioned.Version) or nameof(IStamped.UpdatedAt));
+            or nameof(Client.RestrictionReason) or nameof(Client.LegalHoldSince) or nameof(Client.LegalHoldReason) or nameof(IVersioned.Version) or nameof(IStamped.UpdatedAt));
 
     /// <summary>Whether the person is restricted, as stored before this save; asked of the database once per untracked person and save.</summary>
     private static async Task<bool> IsRestrictedAsync(LotseDbContext db, Guid clientId, Dictionary<Guid, bool> known, CancellationToken cancellationToken)
@@ -109,7 +110,7 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
 
     private static bool IsPersonal(object entity) => entity is Client or ClientAlias or ResidenceStatus
         or Case or CaseMember or CaseDeputy or Assessment or AssessmentRating or Goal or GoalStep or Encounter or Deadline
-        or Consent or ConsentRecipient or Referral or ReferralEvent or EmergencyAccess;
+        or Consent or ConsentRecipient or Referral or ReferralEvent or EmergencyAccess or Document;
 
     private static Guid? KeyOf(EntityEntry entry) => entry.Entity switch
     {
@@ -130,6 +131,7 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
         ConsentRecipient r => r.ConsentId,
         Referral r => r.Id,
         ReferralEvent e => e.ReferralId,
+        Document d => d.Id,
         _ => null,
     };
 
@@ -163,6 +165,8 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
                 return emergency.ClientId;
             case Referral referral:
                 return referral.ClientId;
+            case Document document:
+                return document.ClientId;
             case ConsentRecipient recipient:
                 return db.ChangeTracker.Entries<Consent>().FirstOrDefault(c => c.Entity.Id == recipient.ConsentId)?.Entity.ClientId
                     ?? await db.Consents.Where(c => c.Id == recipient.ConsentId).Select(c => (Guid?)c.ClientId).SingleOrDefaultAsync(cancellationToken);

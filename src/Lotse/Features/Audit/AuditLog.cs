@@ -1,5 +1,6 @@
 using Lotse.Data;
 using Lotse.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lotse.Features.Audit;
 
@@ -37,9 +38,15 @@ public sealed class AuditLog(LotseDbContext db, CurrentActor actor, TimeProvider
     /// <summary>Records a refused access, and saves at once.</summary>
     public async Task DeniedAsync(string entityType, Guid entityId, CancellationToken cancellationToken = default)
     {
-        db.AuditEntries.Add(Entry(AuditOperation.Denied, entityType, entityId, null, null));
+        // An anonymised person's record stays without a link in the log, even when someone asks for it again.
+        var anonymised = await db.Clients.AnyAsync(c => c.Id == entityId && c.AnonymisedAt != null, cancellationToken)
+            || await db.Cases.AnyAsync(c => c.Id == entityId && c.AnonymisedAt != null, cancellationToken);
+        db.AuditEntries.Add(Entry(AuditOperation.Denied, entityType, anonymised ? null : entityId, null, null));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The acting user, null outside a request.</summary>
+    public Guid? ActorId => actor.UserId;
 
     internal AuditEntry Entry(AuditOperation operation, string entityType, Guid? entityId, Guid? clientId, string? fields) => new()
     {

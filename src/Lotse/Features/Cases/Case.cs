@@ -54,6 +54,9 @@ public sealed class Case : IVersioned, IStamped
 
     public string? ClosureNote { get; set; }
 
+    /// <summary>Set when the case's client was anonymised: the case stays for the statistics only.</summary>
+    public DateTime? AnonymisedAt { get; set; }
+
     public List<CaseMember> Members { get; set; } = [];
 
     public List<CaseDeputy> Deputies { get; set; } = [];

@@ -29,7 +29,7 @@ public sealed class CaseAuthorizationHandler(TimeProvider time) : AuthorizationH
         var organizationId = user.GetOrganizationId() ?? Guid.Empty;
         var teamId = user.IsInRole(Roles.TeamLead) && Guid.TryParse(user.FindFirstValue(LotseClaimTypes.TeamId), out var team) ? team : (Guid?)null;
         var caseWorker = user.IsInRole(Roles.CaseManager) || user.IsInRole(Roles.TeamLead);
-        return c => caseWorker && c.OrganizationId == organizationId
+        return c => caseWorker && c.OrganizationId == organizationId && c.AnonymisedAt == null
             && (c.ResponsibleUserId == userId
                 || (teamId != null && c.TeamId == teamId)
                 || c.Deputies.Any(d => d.UserId == userId && (d.From == null || d.From <= today) && (d.Until == null || d.Until >= today))
@@ -50,7 +50,8 @@ public sealed class CaseAuthorizationHandler(TimeProvider time) : AuthorizationH
 
 /// <summary>
 /// Clients are visible to the case workers of their organisation: search before create needs the
-/// whole organisation's clients, and a client without a case yet must be findable.
+/// whole organisation's clients, and a client without a case yet must be findable. An anonymised
+/// person is visible to nobody.
 /// </summary>
 public sealed class ClientAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, Client>
 {
@@ -58,7 +59,7 @@ public sealed class ClientAuthorizationHandler : AuthorizationHandler<OperationA
     {
         var organizationId = user.GetOrganizationId() ?? Guid.Empty;
         var caseWorker = user.IsInRole(Roles.CaseManager) || user.IsInRole(Roles.TeamLead);
-        return c => caseWorker && c.OrganizationId == organizationId;
+        return c => caseWorker && c.OrganizationId == organizationId && c.AnonymisedAt == null;
     }
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Client resource)

@@ -78,6 +78,17 @@ public sealed class Client : IVersioned, IStamped
 
     public string? RestrictionReason { get; set; }
 
+    /// <summary>Set while a legal hold stops the retention job from anonymising the person (e.g. pending proceedings).</summary>
+    public DateTime? LegalHoldSince { get; set; }
+
+    public string? LegalHoldReason { get; set; }
+
+    /// <summary>
+    /// Set once the person was anonymised, by erasure (Art. 17 GDPR) or by the retention job: the
+    /// record keeps only what the anonymous statistics need and no page, search or export shows it.
+    /// </summary>
+    public DateTime? AnonymisedAt { get; set; }
+
     public int Version { get; set; }
 
     public DateTime CreatedAt { get; set; }

@@ -298,7 +298,7 @@ public static class ClientApi
     internal static ValidationProblem Problem(RuleViolationException violation) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [violation.Field.Length == 0 ? "request" : violation.Field] = [violation.Message] });
 
-    private static async Task<Client?> FindAsync(Guid id, HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit)
+    internal static async Task<Client?> FindAsync(Guid id, HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit)
     {
         var client = await db.Clients.Include(c => c.OtherSpellings).Include(c => c.NameKeys).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, context.RequestAborted);
         if (client is null)

@@ -48,6 +48,22 @@ public sealed record ClientInput
 /// <summary>Registers and changes clients and their residence status history.</summary>
 public sealed class ClientService(LotseDbContext db, TimeProvider time, IOptionsMonitor<LotseOptions> options)
 {
+    /// <summary>
+    /// Sets (with a reason) or lifts (reason null) a legal hold: while it holds, the retention job
+    /// leaves the person alone and erasure is refused.
+    /// </summary>
+    public async Task SetLegalHoldAsync(Client client, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (reason is not null && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RuleViolationException("legalHoldReason", "Bitte nennen Sie den Grund der Aufbewahrungspflicht (ohne Namen), z. B. ein laufendes Verfahren.");
+        }
+
+        client.LegalHoldSince = reason is null ? null : time.GetUtcNow().UtcDateTime;
+        client.LegalHoldReason = reason?.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Restricts the processing (Art. 18 GDPR): from now on the person's records are read-only.</summary>
     public async Task RestrictAsync(Client client, Guid actorId, string? reason, CancellationToken cancellationToken = default)
     {

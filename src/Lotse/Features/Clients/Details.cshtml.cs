@@ -3,6 +3,7 @@ using Lotse.Data;
 using Lotse.Features.Audit;
 using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
+using Lotse.Features.Documents;
 using Lotse.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using DocumentModel = Lotse.Features.Documents.Document;
 
 namespace Lotse.Features.Clients;
 
@@ -19,6 +21,9 @@ public sealed class DetailsModel(
     ClientService clients,
     ClientMatching matching,
     Consents.ConsentService consents,
+    DocumentStore documents,
+    Privacy.Anonymiser anonymiser,
+    Privacy.RetentionService retention,
     Audit.AuditSearch accessSearch,
     IAuthorizationService authorization,
     AuditLog audit,
@@ -52,6 +57,161 @@ public sealed class DetailsModel(
     public IReadOnlyDictionary<string, string> NeedAreas { get; private set; } = new Dictionary<string, string>();
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    /// <summary>The documents of the person the user may see (need-to-know, <see cref="DocumentAuthorizationHandler"/>).</summary>
+    public IReadOnlyList<DocumentModel> ClientDocuments { get; private set; } = [];
+
+    public int MaxDocumentMegabytes => documents.MaxSizeMegabytes;
+
+    /// <summary>When the retention job will anonymise the person (null while a case is open).</summary>
+    public DateOnly? RetentionDue { get; private set; }
+
+    [BindProperty]
+    public string? LegalHoldReason { get; set; }
+
+    [BindProperty]
+    public string? ErasureReference { get; set; }
+
+    [BindProperty]
+    public bool ErasureConfirmed { get; set; }
+
+    [BindProperty]
+    public Guid? DocumentCaseId { get; set; }
+
+    [BindProperty]
+    public string? DocumentDescription { get; set; }
+
+    public IEnumerable<SelectListItem> DocumentCaseItems => VisibleCases.Select(c => new SelectListItem(c.Reference, c.Id.ToString()));
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file)
+    {
+        if (await LoadAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        if (DocumentCaseId is { } caseId && !VisibleCases.Any(c => c.Id == caseId))
+        {
+            return NotFound();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", localizer["Bitte eine Datei wählen – diese ist leer."]);
+            return Page();
+        }
+
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            var document = await documents.AddAsync(Client, DocumentCaseId, file.FileName, stream, DocumentDescription, HttpContext.RequestAborted);
+            TempData["Message"] = localizer["Dokument „{0}“ gespeichert.", document.FileName].Value;
+        }
+        catch (RuleViolationException violation)
+        {
+            ModelState.AddModelError(violation.Field, localizer[violation.Key, [.. violation.Arguments]]);
+            return Page();
+        }
+
+        return RedirectToPage(null, null, new { id = Id }, "documents");
+    }
+
+    public async Task<IActionResult> OnGetDocumentAsync(Guid documentId)
+    {
+        if (await FindDocumentAsync(documentId) is not { } document)
+        {
+            return NotFound();
+        }
+
+        var bytes = await documents.ReadAsync(document, HttpContext.RequestAborted);
+        return File(bytes, document.ContentType, document.FileName);
+    }
+
+    public async Task<IActionResult> OnPostDeleteDocumentAsync(Guid documentId)
+    {
+        if (await FindDocumentAsync(documentId) is not { } document)
+        {
+            return NotFound();
+        }
+
+        await documents.DeleteAsync(document, HttpContext.RequestAborted);
+        TempData["Message"] = localizer["Dokument gelöscht."].Value;
+        return RedirectToPage(null, null, new { id = Id }, "documents");
+    }
+
+    public async Task<IActionResult> OnPostLegalHoldAsync(bool lift)
+    {
+        if (await LoadAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        if (Accesses is null)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            await clients.SetLegalHoldAsync(Client, lift ? null : LegalHoldReason, HttpContext.RequestAborted);
+            TempData["Message"] = localizer[lift ? "Aufbewahrungspflicht aufgehoben." : "Aufbewahrungspflicht gesetzt: Die Person wird nicht anonymisiert, solange sie besteht."].Value;
+        }
+        catch (RuleViolationException violation)
+        {
+            TempData["Message"] = localizer[violation.Key, [.. violation.Arguments]].Value;
+        }
+
+        return RedirectToPage(null, null, new { id = Id }, "retention");
+    }
+
+    public async Task<IActionResult> OnPostEraseAsync()
+    {
+        if (await LoadAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        if (Accesses is null)
+        {
+            return Forbid();
+        }
+
+        if (!ErasureConfirmed)
+        {
+            ModelState.AddModelError(nameof(ErasureConfirmed), localizer["Bitte bestätigen Sie, dass die Person gelöscht werden soll."]);
+            return Page();
+        }
+
+        try
+        {
+            await anonymiser.AnonymiseAsync(Client.Id, Privacy.AnonymisationKind.Erasure, ErasureReference, HttpContext.RequestAborted);
+        }
+        catch (RuleViolationException violation)
+        {
+            ModelState.AddModelError(nameof(ErasureConfirmed), localizer[violation.Key, [.. violation.Arguments]]);
+            return Page();
+        }
+
+        TempData["Message"] = localizer["Die Person wurde gelöscht (Art. 17 DSGVO). Für die Statistik bleiben nur anonyme Angaben."].Value;
+        return RedirectToPage("./Index");
+    }
+
+    private async Task<DocumentModel?> FindDocumentAsync(Guid documentId)
+    {
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.ClientId == Id, HttpContext.RequestAborted);
+        if (document is null)
+        {
+            return null;
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, document, CaseOperations.Read)).Succeeded)
+        {
+            await audit.DeniedAsync(nameof(DocumentModel), documentId, HttpContext.RequestAborted);
+            return null;
+        }
+
+        return document;
+    }
 
     /// <summary>Who accessed this client, for the responsible case manager and the team lead (null for others).</summary>
     public IReadOnlyList<AccessSummary>? Accesses { get; private set; }
@@ -200,6 +360,21 @@ public sealed class DetailsModel(
         {
             Accesses = [.. (await accessSearch.AccessesToClientAsync(client.Id, HttpContext.RequestAborted)).Select(a => new AccessSummary(
                 a.User, a.Organization, a.Count, a.Last, string.Join(", ", a.Operations.Select(o => localizer[Audit.IndexModel.DisplayName(o)].Value))))];
+        }
+
+        var documentList = new List<DocumentModel>();
+        foreach (var document in await documents.Of(client.Id).ToListAsync(HttpContext.RequestAborted))
+        {
+            if ((await authorization.AuthorizeAsync(User, document, CaseOperations.Read)).Succeeded)
+            {
+                documentList.Add(document);
+            }
+        }
+
+        ClientDocuments = documentList;
+        if (Accesses is not null)
+        {
+            RetentionDue = await retention.DueOnAsync(client.Id, HttpContext.RequestAborted);
         }
 
         await audit.ReadAsync("Client", client.Id, client.Id, cancellationToken: HttpContext.RequestAborted);

@@ -49,6 +49,10 @@ namespace Lotse.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("LinkDigest")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("Operation")
                         .HasColumnType("INTEGER");
 
@@ -208,6 +212,9 @@ namespace Lotse.Data.Migrations.Sqlite
 
                     b.Property<string>("AccessRouteCode")
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymisedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClientId")
@@ -611,6 +618,9 @@ namespace Lotse.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BirthDate")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -657,6 +667,13 @@ namespace Lotse.Data.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("Languages")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalHoldReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LegalHoldSince")
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Nationalities")
@@ -973,6 +990,66 @@ namespace Lotse.Data.Migrations.Sqlite
                     b.ToTable("Districts");
                 });
 
+            modelBuilder.Entity("Lotse.Features.Documents.Document", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ClientId", "UploadedAt");
+
+                    b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("Lotse.Features.Documents.DocumentContent", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("DocumentContents");
+                });
+
             modelBuilder.Entity("Lotse.Features.Offers.Offer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1242,6 +1319,61 @@ namespace Lotse.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("Positions");
+                });
+
+            modelBuilder.Entity("Lotse.Features.Privacy.Anonymisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Documents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("Anonymisations");
+                });
+
+            modelBuilder.Entity("Lotse.Features.Privacy.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastCompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("Lotse.Features.Referrals.Referral", b =>
@@ -1964,6 +2096,29 @@ namespace Lotse.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Lotse.Features.Documents.Document", b =>
+                {
+                    b.HasOne("Lotse.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Lotse.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lotse.Features.Documents.DocumentContent", b =>
+                {
+                    b.HasOne("Lotse.Features.Documents.Document", null)
+                        .WithOne()
+                        .HasForeignKey("Lotse.Features.Documents.DocumentContent", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lotse.Features.Offers.Offer", b =>

@@ -1,0 +1,135 @@
+using Lotse.Data;
+using Lotse.Features.Api;
+using Lotse.Features.Audit;
+using Lotse.Features.Cases;
+using Lotse.Features.Clients;
+using Lotse.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lotse.Features.Documents;
+
+public sealed record DocumentDto(Guid Id, Guid ClientId, Guid? CaseId, string FileName, string ContentType, long Size, string? Description, DateTime UploadedAt)
+{
+    public static DocumentDto From(Document d) => new(d.Id, d.ClientId, d.CaseId, d.FileName, d.ContentType, d.Size, d.Description, d.UploadedAt);
+}
+
+/// <summary>Documents over the API: list and upload on the client, download and delete by id.</summary>
+public static class DocumentApi
+{
+    public static RouteGroupBuilder MapDocumentApi(this RouteGroupBuilder api)
+    {
+        var ofClient = api.MapGroup("/clients/{clientId:guid}/documents").RequireAuthorization(Policies.CaseWork).WithTags("Documents");
+
+        ofClient.MapGet("", async Task<Results<Ok<PagedList<DocumentDto>>, NotFound>> (Guid clientId, HttpContext context, LotseDbContext db, DocumentStore store,
+            IAuthorizationService authorization, AuditLog audit) =>
+        {
+            if (await ClientApi.FindAsync(clientId, context, db, authorization, audit) is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var visible = new List<DocumentDto>();
+            foreach (var document in await store.Of(clientId).ToListAsync(context.RequestAborted))
+            {
+                if ((await authorization.AuthorizeAsync(context.User, document, CaseOperations.Read)).Succeeded)
+                {
+                    visible.Add(DocumentDto.From(document));
+                }
+            }
+
+            await audit.ReadAsync(nameof(Document), clientId, clientId, "list", context.RequestAborted);
+            return TypedResults.Ok(new PagedList<DocumentDto>(visible, visible.Count, 1, Math.Max(visible.Count, 1)));
+        })
+        .WithSummary("The person's documents the caller may see (need-to-know), without their content.");
+
+        ofClient.MapPost("", async Task<Results<Created<DocumentDto>, NotFound, ValidationProblem>> (Guid clientId, IFormFile? file, [FromForm] Guid? caseId, [FromForm] string? description,
+            HttpContext context, LotseDbContext db, DocumentStore store, IAuthorizationService authorization, AuditLog audit, TimeProvider time) =>
+        {
+            if (await ClientApi.FindAsync(clientId, context, db, authorization, audit) is not { } client)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (caseId is { } id && !await db.Cases.Where(c => c.Id == id)
+                    .Where(CaseAuthorizationHandler.VisibleTo(context.User, DateOnly.FromDateTime(time.GetLocalNow().DateTime))).AnyAsync(context.RequestAborted))
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (file is null)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Bitte eine Datei wählen – diese ist leer."] });
+            }
+
+            try
+            {
+                await using var stream = file.OpenReadStream();
+                var document = await store.AddAsync(client, caseId, file.FileName, stream, description, context.RequestAborted);
+                return TypedResults.Created($"/api/v1/documents/{document.Id}", DocumentDto.From(document));
+            }
+            catch (RuleViolationException violation)
+            {
+                return ClientApi.Problem(violation);
+            }
+        })
+        .DisableAntiforgery()
+        .WithSummary("Uploads a document (multipart field \"file\"; optional \"caseId\", \"description\"). PDF, JPEG, PNG or TIFF by content; stored encrypted.");
+
+        var documents = api.MapGroup("/documents").RequireAuthorization(Policies.CaseWork).WithTags("Documents");
+
+        documents.MapGet("/{id:guid}", async Task<IResult> (Guid id, HttpContext context, LotseDbContext db, DocumentStore store, IAuthorizationService authorization, AuditLog audit) =>
+        {
+            if (await FindAsync(id, context, db, authorization, audit) is not { } document)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var bytes = await store.ReadAsync(document, context.RequestAborted);
+            return TypedResults.File(bytes, document.ContentType, document.FileName);
+        })
+        .WithSummary("Downloads the document (as an attachment); every download is audited.");
+
+        documents.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, HttpContext context, LotseDbContext db, DocumentStore store,
+            IAuthorizationService authorization, AuditLog audit) =>
+        {
+            if (await FindAsync(id, context, db, authorization, audit) is not { } document)
+            {
+                return TypedResults.NotFound();
+            }
+
+            try
+            {
+                await store.DeleteAsync(document, context.RequestAborted);
+            }
+            catch (RuleViolationException violation)
+            {
+                return ClientApi.Problem(violation);
+            }
+
+            return TypedResults.NoContent();
+        })
+        .WithSummary("Deletes the document and its content.");
+
+        return api;
+    }
+
+    private static async Task<Document?> FindAsync(Guid id, HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit)
+    {
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == id, context.RequestAborted);
+        if (document is null)
+        {
+            return null;
+        }
+
+        if (!(await authorization.AuthorizeAsync(context.User, document, CaseOperations.Read)).Succeeded)
+        {
+            await audit.DeniedAsync(nameof(Document), id, context.RequestAborted);
+            return null;
+        }
+
+        return document;
+    }
+}

@@ -1,0 +1,117 @@
+using Lotse.Data;
+using Lotse.Features.Audit;
+using Lotse.Features.Clients;
+using Lotse.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lotse.Features.Privacy;
+
+public sealed record ErasureRequest(string? Reference);
+
+public sealed record ErasureDto(DateTime AnonymisedAt, int Cases, int Documents);
+
+public sealed record LegalHoldRequest(string? Reason);
+
+public sealed record LegalHoldDto(bool Held, DateTime? Since, string? Reason, DateOnly? RetentionDue);
+
+public sealed record RetentionMonth(string Month, int Persons);
+
+public sealed record RetentionReport(DateOnly Today, int YearsAfterClosure, int DueNow, int Held, IReadOnlyList<RetentionMonth> Upcoming, int AnonymisedLast12Months);
+
+/// <summary>Erasure (Art. 17), legal hold and retention over the API.</summary>
+public static class PrivacyApi
+{
+    public static RouteGroupBuilder MapPrivacyApi(this RouteGroupBuilder api)
+    {
+        var clients = api.MapGroup("/clients/{id:guid}").RequireAuthorization(Policies.CaseWork).WithTags("Clients");
+
+        clients.MapPost("/erasure", async Task<IResult> (Guid id, ErasureRequest? body, HttpContext context, LotseDbContext db, Anonymiser anonymiser,
+            ClientExport export, IAuthorizationService authorization, AuditLog audit) =>
+        {
+            if (await ClientApi.FindAsync(id, context, db, authorization, audit) is not { } client)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (!await export.MayExportAsync(context.User, client, context.RequestAborted))
+            {
+                await audit.DeniedAsync("Erasure", id, context.RequestAborted);
+                return TypedResults.Forbid();
+            }
+
+            try
+            {
+                var record = await anonymiser.AnonymiseAsync(client.Id, AnonymisationKind.Erasure, body?.Reference, context.RequestAborted);
+                return TypedResults.Ok(new ErasureDto(record.At, record.Cases, record.Documents));
+            }
+            catch (RuleViolationException violation)
+            {
+                return ClientApi.Problem(violation);
+            }
+        })
+        .WithSummary("Art. 17 GDPR: erases the person — names, contact data, documents, free texts and audit links — and keeps only the anonymous statistics. For the responsible case manager or a team lead; cannot be undone.");
+
+        clients.MapPost("/legal-hold", async Task<IResult> (Guid id, LegalHoldRequest? body, HttpContext context, LotseDbContext db, ClientService service,
+            RetentionService retention, ClientExport export, IAuthorizationService authorization, AuditLog audit) =>
+            await SetHoldAsync(id, body?.Reason ?? string.Empty, context, db, service, retention, export, authorization, audit))
+        .WithSummary("Sets a legal hold (with a reason without names): retention and erasure leave the person alone while it holds.");
+
+        clients.MapDelete("/legal-hold", async Task<IResult> (Guid id, HttpContext context, LotseDbContext db, ClientService service,
+            RetentionService retention, ClientExport export, IAuthorizationService authorization, AuditLog audit) =>
+            await SetHoldAsync(id, null, context, db, service, retention, export, authorization, audit))
+        .WithSummary("Lifts the legal hold.");
+
+        api.MapGet("/retention", async Task<Ok<RetentionReport>> (HttpContext context, LotseDbContext db, RetentionService retention) =>
+        {
+            var today = retention.Today;
+            var candidates = await retention.DueUntilAsync(today.AddMonths(12), context.RequestAborted);
+            var since = today.AddMonths(-12).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var done = await db.Anonymisations.CountAsync(a => a.At >= since, context.RequestAborted);
+            return TypedResults.Ok(new RetentionReport(today, retention.Years,
+                candidates.Count(c => c.DueOn <= today && !c.LegalHold && !c.Restricted),
+                candidates.Count(c => c.LegalHold || c.Restricted),
+                [.. candidates.Where(c => c.DueOn > today).GroupBy(c => c.DueOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).OrderBy(g => g.Key).Select(g => new RetentionMonth(g.Key, g.Count()))],
+                done));
+        })
+        .RequireAuthorization(Policies.DataProtection).WithTags("Retention")
+        .WithSummary("Retention report for the data protection officer: due now, held, due per month of the next twelve, anonymised in the last twelve months. No personal data.");
+
+        api.MapPost("/retention/run", async Task<Ok<RetentionRun>> (bool? dryRun, HttpContext context, RetentionService retention, AuditLog audit) =>
+        {
+            var run = await retention.RunAsync(dryRun ?? false, context.RequestAborted);
+            await audit.RecordAsync(AuditOperation.Update, "Retention", null, null, run.DryRun ? "dry-run" : "run", context.RequestAborted);
+            return TypedResults.Ok(run);
+        })
+        .RequireAuthorization(Policies.DataProtection).WithTags("Retention")
+        .WithSummary("Runs retention now (dryRun=true only counts).");
+
+        return api;
+    }
+
+    private static async Task<IResult> SetHoldAsync(Guid id, string? reason, HttpContext context, LotseDbContext db, ClientService service,
+        RetentionService retention, ClientExport export, IAuthorizationService authorization, AuditLog audit)
+    {
+        if (await ClientApi.FindAsync(id, context, db, authorization, audit) is not { } client)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await export.MayExportAsync(context.User, client, context.RequestAborted))
+        {
+            return TypedResults.Forbid();
+        }
+
+        try
+        {
+            await service.SetLegalHoldAsync(client, reason, context.RequestAborted);
+        }
+        catch (RuleViolationException violation)
+        {
+            return ClientApi.Problem(violation);
+        }
+
+        return TypedResults.Ok(new LegalHoldDto(client.LegalHoldSince is not null, client.LegalHoldSince, client.LegalHoldReason, await retention.DueOnAsync(client.Id, context.RequestAborted)));
+    }
+}

@@ -91,6 +91,39 @@ public sealed class AuditChainTests : IAsyncLifetime
         Assert.Contains($"BROKEN at entry {successor.Id}:", lines[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Erasure_may_drop_the_link_to_a_person_but_pointing_an_entry_at_another_person_breaks_the_chain()
+    {
+        using var api = await ApiClient.ForAsync(app, "fm.mitte@demo.lotse");
+        using var created = await api.PostAsJsonAsync("/api/v1/clients", new { givenName = "Marta", familyName = "Kowalczyk", birthDate = "1979" });
+        var clientId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(0, (await LotseCommand.RunAsync(app, "audit", "verify")).ExitCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
+        var linked = await db.AuditEntries.Where(a => a.ClientId == clientId && a.Sequence != null).OrderBy(a => a.Sequence).Select(a => a.Id).ToListAsync();
+        Assert.NotEmpty(linked);
+
+        // What erasure does, and what the trigger allows: both ids become null.
+        await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"ClientId\" = NULL, \"EntityId\" = NULL WHERE \"Id\" = {linked[0]}");
+        Assert.Equal(0, (await LotseCommand.RunAsync(app, "audit", "verify")).ExitCode);
+
+        // Pointing an entry at somebody else is refused on PostgreSQL and caught by the chain everywhere.
+        var other = Guid.CreateVersion7();
+        var victim = linked[^1];
+        if (db.Database.IsNpgsql())
+        {
+            await Assert.ThrowsAsync<Npgsql.PostgresException>(() =>
+                db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"ClientId\" = {other} WHERE \"Id\" = {victim}"));
+            await BypassTriggersAsync(db);
+        }
+
+        await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"ClientId\" = {other} WHERE \"Id\" = {victim}");
+        var (code, lines) = await LotseCommand.RunAsync(app, "audit", "verify");
+        Assert.Equal(1, code);
+        Assert.Contains($"BROKEN at entry {victim}:", lines[^1], StringComparison.Ordinal);
+    }
+
     /// <summary>What only a database superuser can do: switch the append-only triggers off for this connection.</summary>
     private static async Task BypassTriggersAsync(LotseDbContext db)
     {

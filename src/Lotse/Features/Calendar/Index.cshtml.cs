@@ -69,8 +69,13 @@ public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, Tim
     public async Task<IActionResult> OnPostDeleteAsync(Guid appointmentId)
     {
         var userId = User.GetUserId();
-        var deleted = await db.Appointments.Where(a => a.Id == appointmentId && a.UserId == userId).ExecuteDeleteAsync();
-        TempData["Message"] = deleted > 0 ? localizer["Der Termin wurde gelöscht."].Value : localizer["Der Termin wurde nicht gefunden."].Value;
+        // Only one's own appointments: another's is not found, not merely left alone.
+        if (await db.Appointments.Where(a => a.Id == appointmentId && a.UserId == userId).ExecuteDeleteAsync() == 0)
+        {
+            return NotFound();
+        }
+
+        TempData["Message"] = localizer["Der Termin wurde gelöscht."].Value;
         return RedirectToPage();
     }
 

@@ -36,6 +36,18 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
     }
 }
 
+internal sealed class ClientCorrectionConfiguration : IEntityTypeConfiguration<ClientCorrection>
+{
+    public void Configure(EntityTypeBuilder<ClientCorrection> builder)
+    {
+        builder.Property(c => c.Field).HasMaxLength(50);
+        builder.Property(c => c.OldValue).HasMaxLength(1000);
+        builder.Property(c => c.NewValue).HasMaxLength(1000);
+        builder.HasIndex(c => new { c.ClientId, c.At });
+        builder.HasOne<Client>().WithMany().HasForeignKey(c => c.ClientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ClientAliasConfiguration : IEntityTypeConfiguration<ClientAlias>
 {
     public void Configure(EntityTypeBuilder<ClientAlias> builder)

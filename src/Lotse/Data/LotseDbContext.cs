@@ -45,6 +45,8 @@ public abstract class LotseDbContext(DbContextOptions options)
 
     public DbSet<ClientNameKey> ClientNameKeys => Set<ClientNameKey>();
 
+    public DbSet<ClientCorrection> ClientCorrections => Set<ClientCorrection>();
+
     public DbSet<ResidenceStatus> ResidenceStatuses => Set<ResidenceStatus>();
 
     public DbSet<Case> Cases => Set<Case>();

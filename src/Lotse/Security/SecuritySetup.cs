@@ -16,6 +16,7 @@ public static class SecuritySetup
 
     public static IServiceCollection AddLotseSecurity(this IServiceCollection services)
     {
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
         services
             .AddIdentity<User, Role>(options =>
             {
@@ -33,6 +34,7 @@ public static class SecuritySetup
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<LotseDbContext>()
+            .AddSignInManager<AuditedSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<LotseClaimsPrincipalFactory>()
             .AddErrorDescriber<GermanIdentityErrorDescriber>()

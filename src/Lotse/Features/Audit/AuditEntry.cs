@@ -12,6 +12,13 @@ public enum AuditOperation
 
     /// <summary>Data left Lotse as a file (CSV, export).</summary>
     Export = 7,
+
+    /// <summary>A sign-in step that succeeded.</summary>
+    SignIn = 8,
+
+    SignInFailed = 9,
+
+    SignOut = 10,
 }
 
 /// <summary>

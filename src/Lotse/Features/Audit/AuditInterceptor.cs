@@ -1,9 +1,17 @@
 using Lotse.Data;
 using Lotse.Features.Cases;
+using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
 using Lotse.Features.Consents;
+using Lotse.Features.Districts;
 using Lotse.Features.Documents;
+using Lotse.Features.Offers;
+using Lotse.Features.Organizations;
+using Lotse.Features.Positions;
 using Lotse.Features.Referrals;
+using Lotse.Features.Tokens;
+using Lotse.Features.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,8 +19,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Lotse.Features.Audit;
 
 /// <summary>
-/// Adds an audit entry for every created, changed or deleted record of personal data to the same
-/// save, naming the changed fields but never their values.
+/// Adds an audit entry for every created, changed or deleted record of personal data, and every
+/// administrative change, to the same save, naming the changed fields but never their values. A
+/// corrected person's old and new values go to the person's own correction trail (Art. 16).
 /// </summary>
 public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInterceptor
 {
@@ -49,31 +58,34 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
 
     private async ValueTask AddEntriesAsync(LotseDbContext db, CancellationToken cancellationToken)
     {
-        var changed = db.ChangeTracker.Entries()
+        var all = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => IsPersonal(e.Entity))
             .ToList();
-        if (changed.Count == 0)
+        var changed = all.Where(e => IsPersonal(e.Entity)).ToList();
+        var administrative = all.Where(e => IsAdministrative(e.Entity)).ToList();
+        if (changed.Count == 0 && administrative.Count == 0)
         {
             return;
         }
 
         var log = services.GetRequiredService<AuditLog>();
+        foreach (var entry in administrative)
+        {
+            var operation = OperationOf(entry);
+            var fields = operation == AuditOperation.Update ? ChangedFields(entry) : null;
+            if (operation != AuditOperation.Update || !string.IsNullOrEmpty(fields))
+            {
+                db.AuditEntries.Add(log.Entry(operation, entry.Metadata.ClrType.Name, AdministrativeKeyOf(entry), null, fields));
+            }
+        }
         var caseClients = new Dictionary<Guid, Guid?>();
         // Whether each person was restricted before this save; tracked persons are read from the tracker once.
         var restriction = db.ChangeTracker.Entries<Client>()
             .ToDictionary(c => c.Entity.Id, c => c.State != EntityState.Added && c.Property(x => x.RestrictedAt).OriginalValue is not null);
         foreach (var entry in changed)
         {
-            var operation = entry.State switch
-            {
-                EntityState.Added => AuditOperation.Create,
-                EntityState.Deleted => AuditOperation.Delete,
-                _ => AuditOperation.Update,
-            };
-            var fields = operation == AuditOperation.Update
-                ? string.Join(',', entry.Properties.Where(p => p.IsModified && p.Metadata.Name is not (nameof(IVersioned.Version) or nameof(IStamped.UpdatedAt))).Select(p => p.Metadata.Name))
-                : null;
+            var operation = OperationOf(entry);
+            var fields = operation == AuditOperation.Update ? ChangedFields(entry) : null;
             if (operation == AuditOperation.Update && string.IsNullOrEmpty(fields))
             {
                 continue;
@@ -86,8 +98,47 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
             }
 
             db.AuditEntries.Add(log.Entry(operation, entry.Metadata.ClrType.Name, KeyOf(entry), clientId, fields));
+            if (entry is { Entity: Client, State: EntityState.Modified })
+            {
+                db.Set<ClientCorrection>().AddRange(ClientCorrection.Of(entry.Context.Entry((Client)entry.Entity), log.Now, log.ActorId));
+            }
         }
     }
+
+    private static AuditOperation OperationOf(EntityEntry entry) => entry.State switch
+    {
+        EntityState.Added => AuditOperation.Create,
+        EntityState.Deleted => AuditOperation.Delete,
+        _ => AuditOperation.Update,
+    };
+
+    /// <summary>Bookkeeping that changes with every sign-in or save, not what anyone changed.</summary>
+    private static readonly HashSet<string> Bookkeeping =
+    [
+        nameof(IVersioned.Version), nameof(IStamped.UpdatedAt), nameof(User.ConcurrencyStamp), nameof(User.SecurityStamp),
+        nameof(User.AccessFailedCount), nameof(User.LockoutEnd),
+    ];
+
+    private static string ChangedFields(EntityEntry entry) =>
+        string.Join(',', entry.Properties.Where(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name)).Select(p => p.Metadata.Name));
+
+    /// <summary>Users, roles, organisations, teams, districts, catalogues, positions, offers and tokens: what administrators change.</summary>
+    private static bool IsAdministrative(object entity) => entity is User or IdentityUserRole<Guid> or Organization or Team or District
+        or CatalogEntry or Position or Offer or PersonalAccessToken;
+
+    private static Guid? AdministrativeKeyOf(EntityEntry entry) => entry.Entity switch
+    {
+        User u => u.Id,
+        IdentityUserRole<Guid> r => r.UserId,
+        Organization o => o.Id,
+        Team t => t.Id,
+        District d => d.Id,
+        CatalogEntry c => c.Id,
+        Position p => p.Id,
+        Offer o => o.Id,
+        PersonalAccessToken t => t.Id,
+        _ => null,
+    };
 
     /// <summary>Setting or lifting the restriction (and a legal hold, which keeps data longer) are the changes allowed while it holds.</summary>
     private static bool IsRestrictionChange(EntityEntry entry) =>

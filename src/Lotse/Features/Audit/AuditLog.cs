@@ -35,6 +35,16 @@ public sealed class AuditLog(LotseDbContext db, CurrentActor actor, TimeProvider
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Records an operation of a user who is not (yet) the signed-in one, e.g. at sign-in, and saves at once.</summary>
+    public async Task RecordForAsync(Guid? userId, Guid? organizationId, AuditOperation operation, string entityType, Guid? entityId, string? fields, CancellationToken cancellationToken = default)
+    {
+        var entry = Entry(operation, entityType, entityId, null, fields);
+        entry.UserId = userId;
+        entry.OrganizationId = organizationId;
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Records a refused access, and saves at once.</summary>
     public async Task DeniedAsync(string entityType, Guid entityId, CancellationToken cancellationToken = default)
     {
@@ -44,6 +54,8 @@ public sealed class AuditLog(LotseDbContext db, CurrentActor actor, TimeProvider
         db.AuditEntries.Add(Entry(AuditOperation.Denied, entityType, anonymised ? null : entityId, null, null));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>The acting user, null outside a request.</summary>
     public Guid? ActorId => actor.UserId;

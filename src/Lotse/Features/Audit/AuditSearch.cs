@@ -177,7 +177,7 @@ public sealed class AuditSearch(LotseDbContext db)
     private static AuditConcern Concerns(AuditEntry e, HashSet<long> bursts) =>
         (IsOffHours(e.At) ? AuditConcern.OffHours : AuditConcern.None)
         | (bursts.Contains(e.Id) ? AuditConcern.ManyClients : AuditConcern.None)
-        | (e.Operation == AuditOperation.Denied ? AuditConcern.Refused : AuditConcern.None);
+        | (e.Operation is AuditOperation.Denied or AuditOperation.SignInFailed ? AuditConcern.Refused : AuditConcern.None);
 
     /// <summary>The search as CSV (RFC 4180, UTF-8 with BOM for spreadsheet programs), newest first, at most 100,000 rows.</summary>
     public async Task<byte[]> CsvAsync(AuditFilter filter, CancellationToken cancellationToken = default)

@@ -94,6 +94,9 @@ public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain
         AuditOperation.Search => "gesucht",
         AuditOperation.Denied => "verweigert",
         AuditOperation.Export => "exportiert",
+        AuditOperation.SignIn => "angemeldet",
+        AuditOperation.SignInFailed => "Anmeldung fehlgeschlagen",
+        AuditOperation.SignOut => "abgemeldet",
         _ => operation.ToString(),
     };
 }

@@ -28,10 +28,12 @@ public sealed record ExportConsent(ConsentDto Consent, IReadOnlyList<string> Rec
 
 public sealed record ExportAccess(string User, string? Organization, int Count, DateTime Last);
 
+public sealed record ExportCorrection(DateTime At, string? By, string Field, string? OldValue, string? NewValue);
+
 /// <summary>Everything Lotse holds about one person (Art. 15 GDPR), including with whom it was shared.</summary>
 public sealed record ClientExportData(
     DateTime CreatedAt, string Controller, ClientDto Client, IReadOnlyList<ResidenceDto> ResidenceStatuses, IReadOnlyList<ExportConsent> Consents,
-    IReadOnlyList<ExportCase> Cases, IReadOnlyList<ExportAccess> Accesses);
+    IReadOnlyList<ExportCase> Cases, IReadOnlyList<ExportAccess> Accesses, IReadOnlyList<ExportCorrection> Corrections);
 
 /// <summary>
 /// The Art. 15 export. It is the organisation's answer, so it covers every case of the person, not
@@ -96,6 +98,16 @@ public sealed class ClientExport(LotseDbContext db, AuditSearch accessSearch, Ti
             [.. client.ResidenceStatuses.OrderBy(s => s.ValidFrom).Select(s => new ResidenceDto(s.KindCode, kinds.GetValueOrDefault(s.KindCode, s.KindCode), s.LegalBasis, s.ValidFrom, s.ValidUntil, s.DocumentNumber, s.ResidenceObligation))],
             [.. consents.Select(c => new ExportConsent(ConsentDto.From(c, today), [.. c.Recipients.Select(r => organizations.GetValueOrDefault(r.OrganizationId, string.Empty))]))],
             exportCases,
-            [.. accesses.Select(a => new ExportAccess(a.User, a.Organization, a.Count, a.Last))]);
+            [.. accesses.Select(a => new ExportAccess(a.User, a.Organization, a.Count, a.Last))],
+            [.. (await CorrectionsAsync(client.Id, cancellationToken))]);
+    }
+
+    /// <summary>The person's correction trail (Art. 16), newest first, with who corrected.</summary>
+    public async Task<IReadOnlyList<ExportCorrection>> CorrectionsAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        var rows = await db.ClientCorrections.AsNoTracking().Where(c => c.ClientId == clientId).OrderByDescending(c => c.At).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
+        var userIds = rows.Where(r => r.UserId != null).Select(r => r.UserId!.Value).Distinct().ToList();
+        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return [.. rows.Select(r => new ExportCorrection(r.At, r.UserId is { } u ? names.GetValueOrDefault(u) : null, r.Field, r.OldValue, r.NewValue))];
     }
 }

@@ -24,6 +24,7 @@ public sealed class DetailsModel(
     DocumentStore documents,
     Privacy.Anonymiser anonymiser,
     Privacy.RetentionService retention,
+    ClientExport export,
     Audit.AuditSearch accessSearch,
     IAuthorizationService authorization,
     AuditLog audit,
@@ -62,6 +63,9 @@ public sealed class DetailsModel(
     public IReadOnlyList<DocumentModel> ClientDocuments { get; private set; } = [];
 
     public int MaxDocumentMegabytes => documents.MaxSizeMegabytes;
+
+    /// <summary>The person's correction trail (Art. 16), for the responsible case manager and the team lead.</summary>
+    public IReadOnlyList<ExportCorrection> Corrections { get; private set; } = [];
 
     /// <summary>When the retention job will anonymise the person (null while a case is open).</summary>
     public DateOnly? RetentionDue { get; private set; }
@@ -375,6 +379,7 @@ public sealed class DetailsModel(
         if (Accesses is not null)
         {
             RetentionDue = await retention.DueOnAsync(client.Id, HttpContext.RequestAborted);
+            Corrections = await export.CorrectionsAsync(client.Id, HttpContext.RequestAborted);
         }
 
         await audit.ReadAsync("Client", client.Id, client.Id, cancellationToken: HttpContext.RequestAborted);

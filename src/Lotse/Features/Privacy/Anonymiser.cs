@@ -82,6 +82,7 @@ public sealed class Anonymiser(LotseDbContext db, AuditLog audit, TimeProvider t
             .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
         await db.Set<ClientAlias>().Where(a => a.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
         await db.ClientNameKeys.Where(k => k.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
+        await db.ClientCorrections.Where(c => c.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
         await db.ResidenceStatuses.Where(r => r.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(r => r.DocumentNumber, (string?)null), cancellationToken);
 
         foreach (var caseId in caseIds)

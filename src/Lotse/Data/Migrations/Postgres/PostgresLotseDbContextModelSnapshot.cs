@@ -758,6 +758,43 @@ namespace Lotse.Data.Migrations.Postgres
                     b.ToTable("ClientAlias");
                 });
 
+            modelBuilder.Entity("Lotse.Features.Clients.ClientCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "At");
+
+                    b.ToTable("ClientCorrections");
+                });
+
             modelBuilder.Entity("Lotse.Features.Clients.ClientNameKey", b =>
                 {
                     b.Property<long>("Id")
@@ -2053,6 +2090,15 @@ namespace Lotse.Data.Migrations.Postgres
                 {
                     b.HasOne("Lotse.Features.Clients.Client", null)
                         .WithMany("OtherSpellings")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lotse.Features.Clients.ClientCorrection", b =>
+                {
+                    b.HasOne("Lotse.Features.Clients.Client", null)
+                        .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

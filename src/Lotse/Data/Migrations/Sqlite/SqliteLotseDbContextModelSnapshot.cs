@@ -750,6 +750,41 @@ namespace Lotse.Data.Migrations.Sqlite
                     b.ToTable("ClientAlias");
                 });
 
+            modelBuilder.Entity("Lotse.Features.Clients.ClientCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "At");
+
+                    b.ToTable("ClientCorrections");
+                });
+
             modelBuilder.Entity("Lotse.Features.Clients.ClientNameKey", b =>
                 {
                     b.Property<long>("Id")
@@ -2037,6 +2072,15 @@ namespace Lotse.Data.Migrations.Sqlite
                 {
                     b.HasOne("Lotse.Features.Clients.Client", null)
                         .WithMany("OtherSpellings")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lotse.Features.Clients.ClientCorrection", b =>
+                {
+                    b.HasOne("Lotse.Features.Clients.Client", null)
+                        .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -358,9 +358,8 @@ public sealed class DetailsModel(
         StatusKinds = await CatalogLabels.LoadAsync(db, CatalogKind.ResidenceStatusKind, cancellationToken: HttpContext.RequestAborted);
         NeedAreas = await CatalogLabels.LoadAsync(db, CatalogKind.NeedArea, cancellationToken: HttpContext.RequestAborted);
         Consents = await consents.ForClientAsync(client.Id, HttpContext.RequestAborted);
-        var me = User.GetUserId();
-        var myTeam = User.IsInRole(Users.Roles.TeamLead) ? User.FindFirst(LotseClaimTypes.TeamId)?.Value : null;
-        if (VisibleCases.Any(c => c.ResponsibleUserId == me || (myTeam is not null && c.TeamId?.ToString() == myTeam)))
+        // The steward of the person's rights (Art. 15–18): the same rule as the export.
+        if (await export.MayExportAsync(User, client, HttpContext.RequestAborted))
         {
             Accesses = [.. (await accessSearch.AccessesToClientAsync(client.Id, HttpContext.RequestAborted)).Select(a => new AccessSummary(
                 a.User, a.Organization, a.Count, a.Last, string.Join(", ", a.Operations.Select(o => localizer[Audit.IndexModel.DisplayName(o)].Value))))];

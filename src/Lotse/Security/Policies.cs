@@ -19,6 +19,9 @@ public static class Policies
     public const string DataProtection = nameof(DataProtection);
     public const string Administration = nameof(Administration);
 
+    /// <summary>The KIM report: coordinators for the installation, team leads for their organisation.</summary>
+    public const string Reports = nameof(Reports);
+
     public static AuthorizationBuilder AddLotsePolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(CaseWork, p => p.RequireRole(Roles.CaseManager, Roles.TeamLead))
@@ -27,5 +30,6 @@ public static class Policies
         .AddPolicy(PartnerInbox, p => p.RequireRole(Roles.PartnerStaff))
         .AddPolicy(Inbox, p => p.RequireRole(Roles.PartnerStaff, Roles.AuthorityStaff))
         .AddPolicy(DataProtection, p => p.RequireRole(Roles.DataProtectionOfficer))
-        .AddPolicy(Administration, p => p.RequireRole(Roles.Admin));
+        .AddPolicy(Administration, p => p.RequireRole(Roles.Admin))
+        .AddPolicy(Reports, p => p.RequireRole(Roles.Coordinator, Roles.TeamLead));
 }

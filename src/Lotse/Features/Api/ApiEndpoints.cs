@@ -5,6 +5,7 @@ using Lotse.Features.Clients;
 using Lotse.Features.Documents;
 using Lotse.Features.Privacy;
 using Lotse.Features.Referrals;
+using Lotse.Features.Reports;
 using Lotse.Features.Tokens;
 using Lotse.Features.Users;
 using Lotse.Security;
@@ -42,6 +43,7 @@ public static class ApiEndpoints
         v1.MapAuditApi();
         v1.MapDocumentApi();
         v1.MapPrivacyApi();
+        v1.MapReportApi();
         return app;
     }
 

@@ -193,21 +193,9 @@ public sealed class AuditSearch(LotseDbContext db)
                 r.Id.ToString(CultureInfo.InvariantCulture), r.Sequence?.ToString(CultureInfo.InvariantCulture), r.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 r.UserId?.ToString(), r.UserName, r.OrganizationId?.ToString(), r.OrganizationName, r.Operation.ToString(), r.EntityType, r.EntityId?.ToString(),
                 r.ClientId?.ToString(), r.Fields, r.Channel, r.Concerns == AuditConcern.None ? null : r.Concerns.ToString(),
-            }.Select(Cell)));
+            }.Select(Csv.Cell)));
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    private static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        // Quote what needs it, and defuse spreadsheet formulas.
-        var safe = value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return safe.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
     }
 }

@@ -1,0 +1,99 @@
+using Lotse.Data;
+using Lotse.Features.Audit;
+using Lotse.Features.Districts;
+using Lotse.Features.Organizations;
+using Lotse.Features.Users;
+using Lotse.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lotse.Features.Reports;
+
+/// <summary>
+/// The KIM report on screen, for the Verwendungsnachweis and the Sachbericht. Coordinators see every
+/// organisation, always with small numbers suppressed; a team lead sees the own organisation in full.
+/// </summary>
+[Authorize(Policy = Policies.Reports)]
+public sealed class IndexModel(LotseDbContext db, KimReportService reports, AuditLog audit, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? OrganizationId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? DistrictId { get; set; }
+
+    public KimReportData? Report { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public IReadOnlyList<SelectListItem> Organizations { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Districts { get; private set; } = [];
+
+    public bool Coordinator => User.IsInRole(Roles.Coordinator);
+
+    /// <summary>Presets: this year, last year, the quarters of this year.</summary>
+    public IReadOnlyList<(string Label, DateOnly From, DateOnly To)> Presets { get; private set; } = [];
+
+    public Dictionary<string, string> Query => new()
+    {
+        ["from"] = Report?.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        ["to"] = Report?.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        ["organizationId"] = OrganizationId?.ToString() ?? "",
+        ["districtId"] = DistrictId?.ToString() ?? "",
+    };
+
+    public async Task OnGetAsync() => await LoadAsync(screen: true);
+
+    public async Task<IActionResult> OnGetCsvAsync() =>
+        await LoadAsync(screen: false) is { } report ? File(ReportFiles.Csv(report), "text/csv; charset=utf-8", FileName(report) + ".csv") : Page();
+
+    public async Task<IActionResult> OnGetXlsxAsync() =>
+        await LoadAsync(screen: false) is { } report
+            ? File(ReportFiles.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(report) + ".xlsx")
+            : Page();
+
+    private static string FileName(KimReportData report) => $"kim-bericht-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}";
+
+    private async Task<KimReportData?> LoadAsync(bool screen)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        Presets =
+        [
+            (today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)),
+            ((today.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year - 1, 12, 31)),
+            .. Enumerable.Range(0, 4).Select(q => ($"Q{q + 1}/{today.Year}", new DateOnly(today.Year, (q * 3) + 1, 1), new DateOnly(today.Year, (q * 3) + 1, 1).AddMonths(3).AddDays(-1))),
+        ];
+        Organizations = Coordinator
+            ? [.. await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.WelfareOrganization || db.Cases.Any(c => c.OrganizationId == o.Id))
+                .OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(cancellationToken)]
+            : [];
+        Districts = await DistrictChoices.TreeAsync(db, cancellationToken);
+
+        var period = ReportPeriod.Resolve(From, To, time);
+        if (period.Error is { } error)
+        {
+            Error = error;
+            return null;
+        }
+
+        (From, To) = (period.From, period.To);
+        var scope = ReportPeriod.ScopeFor(User, OrganizationId, DistrictId);
+        // Figures leave the owning organisation when a coordinator looks, and in every file.
+        var suppress = !screen || Coordinator || scope.OrganizationId != User.GetOrganizationId();
+        Report = await reports.BuildAsync(period.From, period.To, scope, suppress, cancellationToken);
+        await audit.RecordAsync(screen ? AuditOperation.Read : AuditOperation.Export, "KimReport", null, null,
+            $"{period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}", cancellationToken);
+        return Report;
+    }
+}

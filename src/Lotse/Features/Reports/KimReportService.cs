@@ -1,0 +1,246 @@
+using Lotse.Data;
+using Lotse.Features.Cases;
+using Lotse.Features.Catalogs;
+using Lotse.Features.Clients;
+using Lotse.Features.Referrals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lotse.Features.Reports;
+
+/// <summary>Whose cases the report counts: the installation, one organisation, one district (with its parts).</summary>
+public sealed record ReportScope(Guid? OrganizationId = null, Guid? DistrictId = null);
+
+/// <summary>
+/// Computes the KIM report (issue 6, ADR 012). Every count is a GROUP BY in the database; only the
+/// grouped rows, and for medians one number per case, come back. Definitions for a period
+/// [from, to]: a case is new when opened in it, closed when closed in it, active when open at any
+/// time of it; persons reached are the clients and household members of active cases; goals,
+/// referrals and contacts count when agreed, sent or held in the period.
+/// </summary>
+public sealed class KimReportService(LotseDbContext db)
+{
+    public static readonly (string Key, string Label, int From, int To)[] AgeBands =
+        [("0-17", "0–17", 0, 17), ("18-26", "18–26", 18, 26), ("27-44", "27–44", 27, 44), ("45-64", "45–64", 45, 64), ("65+", "65 und älter", 65, 200)];
+
+    /// <summary>How many nationalities are shown by name; the rest are added up.</summary>
+    public const int LargestNationalities = 6;
+
+    public async Task<KimReportData> BuildAsync(DateOnly from, DateOnly to, ReportScope scope, bool suppress, CancellationToken cancellationToken)
+    {
+        var labels = new Dictionary<CatalogKind, IReadOnlyDictionary<string, string>>();
+        foreach (var kind in new[] { CatalogKind.ClosureReason, CatalogKind.AccessRoute, CatalogKind.NeedArea, CatalogKind.ResidenceStatusKind, CatalogKind.ReferralOutcome, CatalogKind.ReferralStatus })
+        {
+            labels[kind] = await CatalogLabels.LoadAsync(db, kind, cancellationToken: cancellationToken);
+        }
+
+        var cases = await ScopedCasesAsync(scope, cancellationToken);
+        var active = cases.Where(c => c.OpenedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from));
+        var fromInstant = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var toInstant = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var tables = new List<Table>();
+
+        // Cases.
+        var counts = await cases.GroupBy(_ => 1).Select(g => new
+        {
+            New = g.Count(c => c.OpenedOn >= from && c.OpenedOn <= to),
+            Active = g.Count(c => c.OpenedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from)),
+            Closed = g.Count(c => c.ClosedOn >= from && c.ClosedOn <= to),
+        }).SingleOrDefaultAsync(cancellationToken);
+        tables.Add(Measures("cases", "Fälle", [("new", "neu", counts?.New ?? 0), ("active", "aktiv", counts?.Active ?? 0), ("closed", "abgeschlossen", counts?.Closed ?? 0)], suppress));
+        var closures = await cases.Where(c => c.ClosedOn >= from && c.ClosedOn <= to).GroupBy(c => c.ClosureReasonCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        tables.Add(Counts("closure", "Abgeschlossene Fälle nach Abschlussgrund", Rows(labels[CatalogKind.ClosureReason], closures.Select(c => (c.Key, (long)c.Count))), suppress));
+        var routes = await cases.Where(c => c.OpenedOn >= from && c.OpenedOn <= to).GroupBy(c => c.AccessRouteCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        tables.Add(Counts("access", "Neue Fälle nach Zugangsweg", Rows(labels[CatalogKind.AccessRoute], routes.Select(r => (r.Key, (long)r.Count))), suppress));
+
+        // Persons reached: the clients and household members of active cases, each once.
+        var activeIds = active.Select(c => c.Id);
+        var persons = db.Clients.Where(p => active.Any(c => c.ClientId == p.Id) || db.Set<CaseMember>().Any(m => m.ClientId == p.Id && activeIds.Contains(m.CaseId)));
+        var main = await persons.CountAsync(p => active.Any(c => c.ClientId == p.Id), cancellationToken);
+        var all = await persons.CountAsync(cancellationToken);
+        tables.Add(Counts("persons", "Erreichte Personen", [new("clients", "Klient:innen", main), new("household", "weitere Haushaltsmitglieder", all - main)], suppress));
+        var sexes = await persons.GroupBy(p => p.Sex).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        tables.Add(Counts("sex", "Erreichte Personen nach Geschlecht",
+            [.. Enum.GetValues<Sex>().Select(s => new Cell(s.ToString(), SexLabel(s), sexes.Where(x => x.Key == s).Sum(x => x.Count)))], suppress));
+        var years = await persons.GroupBy(p => p.BirthDate == null ? null : p.BirthDate.Substring(0, 4)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        tables.Add(Counts("age", "Erreichte Personen nach Alter am Ende des Zeitraums",
+            [.. AgeBands.Select(b => new Cell(b.Key, b.Label, years.Where(y => Age(y.Key, to) is { } a && a >= b.From && a <= b.To).Sum(y => y.Count))),
+                new Cell("unknown", "unbekannt", years.Where(y => Age(y.Key, to) is null).Sum(y => y.Count))], suppress));
+        var nationalities = await persons.GroupBy(p => p.Nationalities.Count == 0 ? null : p.Nationalities[0]).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var largest = nationalities.Where(n => n.Key != null).OrderByDescending(n => n.Count).ThenBy(n => n.Key, StringComparer.Ordinal).Take(LargestNationalities).ToList();
+        tables.Add(Counts("nationality", "Erreichte Personen nach (erster) Staatsangehörigkeit",
+            [.. largest.Select(n => new Cell(n.Key!, Countries.Name(n.Key!), n.Count)),
+                new Cell("other", "andere", nationalities.Where(n => n.Key != null && !largest.Contains(n)).Sum(n => n.Count)),
+                new Cell("unknown", "unbekannt", nationalities.Where(n => n.Key == null).Sum(n => n.Count))], suppress));
+        var statuses = await persons.Select(p => db.ResidenceStatuses.Where(s => s.ClientId == p.Id).OrderByDescending(s => s.ValidFrom).ThenByDescending(s => s.CreatedAt).Select(s => s.KindCode).FirstOrDefault())
+            .GroupBy(k => k).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        tables.Add(Counts("residence", "Erreichte Personen nach (aktuellem) Aufenthaltsstatus", Rows(labels[CatalogKind.ResidenceStatusKind], statuses.Select(s => (s.Key, (long)s.Count))), suppress));
+
+        // Needs and outcomes from the assessments of active cases.
+        var ratings = db.Set<AssessmentRating>().Join(db.Assessments, r => r.AssessmentId, a => a.Id, (r, a) => new { a.CaseId, a.Date, AssessmentId = a.Id, r.NeedAreaCode, r.Rating })
+            .Where(r => activeIds.Contains(r.CaseId));
+        var firsts = ratings.Where(r => !db.Assessments.Any(o => o.CaseId == r.CaseId && (o.Date < r.Date || (o.Date == r.Date && o.Id.CompareTo(r.AssessmentId) < 0))));
+        var latests = ratings.Where(r => !db.Assessments.Any(o => o.CaseId == r.CaseId && (o.Date > r.Date || (o.Date == r.Date && o.Id.CompareTo(r.AssessmentId) > 0))));
+        var intake = await firsts.Where(r => r.Rating != null && r.Rating <= 2).GroupBy(r => r.NeedAreaCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var now = await latests.Where(r => r.Rating != null && r.Rating <= 2).GroupBy(r => r.NeedAreaCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        tables.Add(Measures("needsIntake", "Fälle mit Handlungsbedarf (Einschätzung 1–2) beim ersten Assessment", Rows(labels[CatalogKind.NeedArea], intake.Select(i => ((string?)i.Key, (long)i.Count)), keepEmpty: true).Select(c => (c.Key, c.Label, (long)c.Value!)), suppress));
+        tables.Add(Measures("needsNow", "Fälle mit Handlungsbedarf (Einschätzung 1–2) beim letzten Assessment", Rows(labels[CatalogKind.NeedArea], now.Select(i => ((string?)i.Key, (long)i.Count)), keepEmpty: true).Select(c => (c.Key, c.Label, (long)c.Value!)), suppress));
+        var changes = await latests.Where(l => l.Rating != null && !firsts.Any(f => f.AssessmentId == l.AssessmentId))
+            .Select(l => new { l.NeedAreaCode, Change = l.Rating!.Value - firsts.Where(f => f.CaseId == l.CaseId && f.NeedAreaCode == l.NeedAreaCode && f.Rating != null).Select(f => f.Rating).FirstOrDefault() })
+            .Where(x => x.Change != null)
+            .GroupBy(x => x.NeedAreaCode).Select(g => new { g.Key, Cases = g.Count(), Average = g.Average(x => (double)x.Change!.Value) }).ToListAsync(cancellationToken);
+        tables.Add(new Table("outcomes", "Veränderung der Einschätzung vom ersten zum letzten Assessment (Durchschnitt, + = besser)",
+            [.. labels[CatalogKind.NeedArea].Select(a => changes.FirstOrDefault(c => c.Key == a.Key) is { } c
+                ? new Cell(a.Key, a.Value, Math.Round((decimal)c.Average, 2), Small(suppress && c.Cases < Suppression.Threshold), c.Cases)
+                : new Cell(a.Key, a.Value, null, CellState.Shown, 0))], null, "Punkte"));
+
+        // Goals agreed in the period and what became of them.
+        var goals = await db.Goals.Where(g => cases.Any(c => c.Id == g.CaseId) && g.AgreedOn >= from && g.AgreedOn <= to).GroupBy(g => g.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        tables.Add(Counts("goals", "Im Zeitraum vereinbarte Ziele nach Ergebnis",
+            [.. Enum.GetValues<GoalStatus>().Select(s => new Cell(s.ToString(), CasePhases.GoalStatusName(s), goals.Where(g => g.Key == s).Sum(g => g.Count)))], suppress));
+
+        // Referrals sent in the period.
+        var sent = db.Referrals.Where(r => cases.Any(c => c.Id == r.CaseId) && r.SentAt >= fromInstant && r.SentAt < toInstant);
+        var byArea = await sent.GroupBy(r => r.NeedAreaCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        tables.Add(Counts("referralArea", "Vermittlungen nach Handlungsfeld des Angebots", Rows(labels[CatalogKind.NeedArea], byArea.Select(r => ((string?)r.Key, (long)r.Count))), suppress));
+        var byStatus = await sent.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        tables.Add(Counts("referralStatus", "Vermittlungen nach Stand",
+            [.. Enum.GetValues<ReferralStatus>().Where(s => s != ReferralStatus.Draft).Select(s => new Cell(ReferralRules.StatusCode(s), labels[CatalogKind.ReferralStatus].GetValueOrDefault(ReferralRules.StatusCode(s), s.ToString()), byStatus.Where(b => b.Key == s).Sum(b => b.Count)))], suppress));
+        var byOutcome = await sent.Where(r => r.OutcomeCode != null).GroupBy(r => r.OutcomeCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        tables.Add(Counts("referralOutcome", "Abgeschlossene Vermittlungen nach Ergebnis", Rows(labels[CatalogKind.ReferralOutcome], byOutcome.Select(r => (r.Key, (long)r.Count))), suppress));
+        ReferralStatus[] acceptedStates = [ReferralStatus.Accepted, ReferralStatus.InProgress, ReferralStatus.Completed, ReferralStatus.NotAttended];
+        var answered = byStatus.Where(b => acceptedStates.Contains(b.Key) || b.Key is ReferralStatus.Declined or ReferralStatus.Redirected).Sum(b => b.Count);
+        var accepted = byStatus.Where(b => acceptedStates.Contains(b.Key)).Sum(b => b.Count);
+        var answerTimes = (await sent.Where(r => r.FirstAnsweredAt != null).Select(r => new { r.SentAt, r.FirstAnsweredAt }).ToListAsync(cancellationToken))
+            .Select(r => (r.FirstAnsweredAt!.Value - r.SentAt!.Value).TotalDays).ToList();
+        tables.Add(new Table("referralMeasures", "Vermittlungen: Annahme und Antwortzeit",
+        [
+            new Cell("acceptance", "Annahmequote der beantworteten (%)", answered == 0 ? null : Math.Round(100m * accepted / answered, 1), Small(suppress && Suppression.IsSmall(answered)), answered),
+            new Cell("answerDays", "Antwortzeit, Median (Tage)", Median(answerTimes), Small(suppress && Suppression.IsSmall(answerTimes.Count)), answerTimes.Count),
+        ], null, "Wert"));
+
+        // Contacts held in the period.
+        var contacts = await db.Encounters.Where(e => cases.Any(c => c.Id == e.CaseId) && e.At >= fromInstant && e.At < toInstant).GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Minutes = g.Sum(e => e.DurationMinutes), Interpreted = g.Count(e => e.InterpreterUsed) }).SingleOrDefaultAsync(cancellationToken);
+        var contactCount = contacts?.Count ?? 0;
+        tables.Add(new Table("encounters", "Kontakte",
+        [
+            new Cell("count", "Anzahl", contactCount, Small(suppress && Suppression.IsSmall(contactCount)), contactCount),
+            new Cell("hours", "Stunden", Math.Round((contacts?.Minutes ?? 0) / 60m, 1), Small(suppress && Suppression.IsSmall(contactCount)), contactCount),
+            new Cell("interpreter", "mit Sprachmittlung (%)", contactCount == 0 ? null : Math.Round(100m * contacts!.Interpreted / contactCount, 1), Small(suppress && Suppression.IsSmall(contactCount)), contactCount),
+        ], null, "Wert"));
+
+        // How long until assessment and goal agreement, for cases opened in the period.
+        var opened = cases.Where(c => c.OpenedOn >= from && c.OpenedOn <= to);
+        var toAssessment = (await opened.Select(c => new { c.OpenedOn, First = db.Assessments.Where(a => a.CaseId == c.Id).Min(a => (DateOnly?)a.Date) }).Where(x => x.First != null).ToListAsync(cancellationToken))
+            .Select(x => (double)(x.First!.Value.DayNumber - x.OpenedOn.DayNumber)).ToList();
+        var toGoal = (await opened.Select(c => new { c.OpenedOn, First = db.Goals.Where(g => g.CaseId == c.Id).Min(g => (DateOnly?)g.AgreedOn) }).Where(x => x.First != null).ToListAsync(cancellationToken))
+            .Select(x => (double)(x.First!.Value.DayNumber - x.OpenedOn.DayNumber)).ToList();
+        tables.Add(new Table("durations", "Dauer ab Erstkontakt (Fallbeginn), Median in Tagen",
+        [
+            new Cell("assessment", "bis zum ersten Assessment", Median(toAssessment), Small(suppress && Suppression.IsSmall(toAssessment.Count)), toAssessment.Count),
+            new Cell("goal", "bis zur ersten Zielvereinbarung", Median(toGoal), Small(suppress && Suppression.IsSmall(toGoal.Count)), toGoal.Count),
+        ], null, "Tage"));
+
+        return new KimReportData(from, to, await ScopeNameAsync(scope, cancellationToken), suppress, tables);
+    }
+
+    private async Task<IQueryable<Case>> ScopedCasesAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        var cases = db.Cases.AsNoTracking();
+        if (scope.OrganizationId is { } organization)
+        {
+            cases = cases.Where(c => c.OrganizationId == organization);
+        }
+
+        if (scope.DistrictId is { } district)
+        {
+            var tree = await db.Districts.AsNoTracking().Select(d => new { d.Id, d.ParentId }).ToListAsync(cancellationToken);
+            var ids = new HashSet<Guid> { district };
+            for (var added = true; added;)
+            {
+                added = false;
+                foreach (var d in tree.Where(d => d.ParentId is { } p && ids.Contains(p) && !ids.Contains(d.Id)))
+                {
+                    added = ids.Add(d.Id) || added;
+                }
+            }
+
+            var list = ids.ToList();
+            cases = cases.Where(c => c.Client!.DistrictId != null && list.Contains(c.Client.DistrictId.Value));
+        }
+
+        return cases;
+    }
+
+    private async Task<string> ScopeNameAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        var parts = new List<string>();
+        if (scope.OrganizationId is { } organization)
+        {
+            parts.Add(await db.Organizations.Where(o => o.Id == organization).Select(o => o.Name).SingleAsync(cancellationToken));
+        }
+
+        if (scope.DistrictId is { } district)
+        {
+            parts.Add(await db.Districts.Where(d => d.Id == district).Select(d => d.Name).SingleAsync(cancellationToken));
+        }
+
+        return parts.Count == 0 ? "Gesamte Installation" : string.Join(" · ", parts);
+    }
+
+    /// <summary>Age in completed years at <paramref name="on"/>, from a birth year (partial dates give the year only).</summary>
+    internal static int? Age(string? year, DateOnly on) =>
+        int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y > 1900 && y <= on.Year ? on.Year - y : null;
+
+    internal static decimal? Median(IReadOnlyCollection<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        var median = sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return Math.Round((decimal)median, 1);
+    }
+
+    private static string SexLabel(Sex sex) => sex switch
+    {
+        Sex.Female => "weiblich",
+        Sex.Male => "männlich",
+        Sex.Diverse => "divers",
+        _ => "keine Angabe",
+    };
+
+    /// <summary>One row per catalogue entry (in catalogue order), plus codes outside the catalogue and "ohne Angabe".</summary>
+    private static List<Cell> Rows(IReadOnlyDictionary<string, string> catalogue, IEnumerable<(string? Code, long Count)> counts, bool keepEmpty = true)
+    {
+        var list = counts.ToList();
+        var rows = catalogue.Select(e => new Cell(e.Key, e.Value, list.Where(c => c.Code == e.Key).Sum(c => c.Count))).ToList();
+        rows.AddRange(list.Where(c => c.Code != null && !catalogue.ContainsKey(c.Code)).GroupBy(c => c.Code!).Select(g => new Cell(g.Key, g.Key, g.Sum(c => c.Count))));
+        var none = list.Where(c => c.Code == null).Sum(c => c.Count);
+        if (none > 0)
+        {
+            rows.Add(new Cell("none", "ohne Angabe", none));
+        }
+
+        return keepEmpty ? rows : [.. rows.Where(r => r.Value > 0)];
+    }
+
+    /// <summary>An additive table with its total: primary and secondary suppression.</summary>
+    private static Table Counts(string key, string title, IReadOnlyList<Cell> rows, bool suppress)
+    {
+        var values = rows.Select(r => (long)(r.Value ?? 0)).ToList();
+        var total = values.Sum();
+        var states = suppress ? Suppression.States(values) : new CellState[values.Count];
+        return new Table(key, title, [.. rows.Select((r, i) => r with { State = states[i] })],
+            new Cell("total", "insgesamt", total, Small(suppress && Suppression.IsSmall(total))));
+    }
+
+    /// <summary>Counts that do not add up (a case can be new and active): primary suppression only, no total.</summary>
+    private static Table Measures(string key, string title, IEnumerable<(string Key, string Label, long Count)> rows, bool suppress) =>
+        new(key, title, [.. rows.Select(r => new Cell(r.Key, r.Label, r.Count, Small(suppress && Suppression.IsSmall(r.Count))))], null);
+
+    private static CellState Small(bool hide) => hide ? CellState.Small : CellState.Shown;
+}

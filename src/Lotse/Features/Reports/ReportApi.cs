@@ -1,0 +1,54 @@
+using Lotse.Features.Users;
+using Lotse.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lotse.Features.Reports;
+
+/// <summary><c>GET /api/v1/reports/kim</c>: the KIM report as JSON, CSV or XLSX, always with small numbers suppressed.</summary>
+public static class ReportApi
+{
+    public static RouteGroupBuilder MapReportApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/reports/kim", async Task<IResult> (DateOnly? from, DateOnly? to, string? format, Guid? organizationId, Guid? districtId,
+            HttpContext context, KimReportService reports, TimeProvider time) =>
+        {
+            var period = ReportPeriod.Resolve(from, to, time);
+            if (period.Error is { } error)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = [error] });
+            }
+
+            var scope = ReportPeriod.ScopeFor(context.User, organizationId, districtId);
+            var report = await reports.BuildAsync(period.From, period.To, scope, suppress: true, context.RequestAborted);
+            var name = $"kim-bericht-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}";
+            return (format ?? "json").ToLowerInvariant() switch
+            {
+                "json" => TypedResults.Ok(report),
+                "csv" => TypedResults.File(ReportFiles.Csv(report), "text/csv; charset=utf-8", name + ".csv"),
+                "xlsx" => TypedResults.File(ReportFiles.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
+                _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format ist json, csv oder xlsx."] }),
+            };
+        })
+        .RequireAuthorization(Policies.Reports).WithTags("Reports")
+        .WithSummary("The KIM report for a period (from, to: dates, default the current year), for the installation or an organisation or district; cells below 5 as \"< 5\", with secondary suppression. Team leads get their own organisation.");
+        return api;
+    }
+}
+
+/// <summary>The period and scope rules shared by the report page and the API.</summary>
+public static class ReportPeriod
+{
+    public static (DateOnly From, DateOnly To, string? Error) Resolve(DateOnly? from, DateOnly? to, TimeProvider time)
+    {
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var start = from ?? new DateOnly(today.Year, 1, 1);
+        var end = to ?? new DateOnly(start.Year, 12, 31);
+        return end < start
+            ? (start, end, "Das Ende des Zeitraums liegt vor seinem Beginn.")
+            : end.DayNumber - start.DayNumber > 3660 ? (start, end, "Der Zeitraum darf höchstens zehn Jahre umfassen.") : (start, end, null);
+    }
+
+    /// <summary>Coordinators choose any organisation; a team lead always gets their own.</summary>
+    public static ReportScope ScopeFor(System.Security.Claims.ClaimsPrincipal user, Guid? organizationId, Guid? districtId) =>
+        user.IsInRole(Roles.Coordinator) ? new ReportScope(organizationId, districtId) : new ReportScope(user.GetOrganizationId(), districtId);
+}

@@ -3,7 +3,7 @@
 #
 #   ./test.sh
 #
-# Installs what is missing (Debian's Chromium and PostgreSQL), starts a throwaway PostgreSQL
+# Installs what is missing (Debian's Chromium, PostgreSQL and LibreOffice Calc), starts a throwaway PostgreSQL
 # cluster on a loopback port, checks formatting, runs the unit and integration tests on SQLite
 # and on PostgreSQL and the browser tests on SQLite, stops what it started, and ends with the
 # line "N passed, N failed, N skipped". With CI=true a PostgreSQL that cannot be started fails
@@ -26,6 +26,8 @@ missing=()
 # Arabic, Persian, Cyrillic and Bulgarian glyphs for the bilingual consent forms.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
+# LibreOffice opens the XLSX export in a test (issue 6).
+[ -x /usr/bin/soffice ] || missing+=(libreoffice-calc-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing from Debian: ${missing[*]}"
   as_root apt-get update -qq

@@ -20,7 +20,7 @@ namespace Lotse.Cli;
 /// </summary>
 public static class LotseCli
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "create-admin", "tokens", "import-hsds", "audit", "retention"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "create-admin", "tokens", "import-hsds", "audit", "retention", "export-stats", "import-stats"];
 
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && (Commands.Contains(args[0], StringComparer.Ordinal) || args[0] is "--help" or "-h" or "-?");
@@ -35,6 +35,8 @@ public static class LotseCli
         root.Subcommands.Add(ImportHsds(services, output));
         root.Subcommands.Add(Audit(services, output));
         root.Subcommands.Add(Retention(services, output));
+        root.Subcommands.Add(ExportStats(services, output));
+        root.Subcommands.Add(ImportStats(services, output));
 
         var configuration = new InvocationConfiguration { Output = output, Error = output };
         return await root.Parse(args).InvokeAsync(configuration);
@@ -61,6 +63,81 @@ public static class LotseCli
         });
         audit.Subcommands.Add(verify);
         return audit;
+    }
+
+    private static Command ExportStats(IServiceProvider services, TextWriter output)
+    {
+        var from = new Option<DateOnly>("--from") { Description = "First day of the period (YYYY-MM-DD).", Required = true };
+        var to = new Option<DateOnly>("--to") { Description = "Last day of the period (YYYY-MM-DD).", Required = true };
+        var file = new Option<FileInfo>("--out") { Description = "The JSON file to write.", Required = true };
+        var kommune = new Option<string?>("--kommune") { Description = "The Kommune's name in the file (default: Lotse:InstallationName)." };
+        var command = new Command("export-stats", "Writes the anonymised KIM report of a period, small numbers suppressed, as the state-level exchange file (docs/stats-exchange.md).") { from, to, file, kommune };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var (start, end) = (result.GetValue(from), result.GetValue(to));
+            if (end < start)
+            {
+                await output.WriteLineAsync("--to lies before --from.");
+                return 1;
+            }
+
+            await DatabaseSetup.MigrateAsync(services, cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            var report = await scope.ServiceProvider.GetRequiredService<Features.Reports.KimReportService>().BuildAsync(start, end, new Features.Reports.ReportScope(), suppress: true, cancellationToken);
+            var name = result.GetValue(kommune) ?? scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<LotseOptions>>().Value.InstallationName;
+            var stats = Features.State.StatsFile.Of(report, name, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var path = result.GetValue(file)!;
+            await File.WriteAllTextAsync(path.FullName, System.Text.Json.JsonSerializer.Serialize(stats, Features.State.StatsFile.Json), cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(AuditOperation.Export, "KimReport", null, null, string.Create(CultureInfo.InvariantCulture, $"export-stats {start:yyyy-MM-dd}..{end:yyyy-MM-dd}"), cancellationToken);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Wrote {path.FullName}: {name}, {start:yyyy-MM-dd} to {end:yyyy-MM-dd}, {stats.Tables.Count} tables."));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ImportStats(IServiceProvider services, TextWriter output)
+    {
+        var files = new Argument<FileInfo[]>("files") { Description = "Exchange files of one or more Kommunen.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("import-stats", "Imports state-level exchange files; a file for the same Kommune and period replaces the earlier one.") { files };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await DatabaseSetup.MigrateAsync(services, cancellationToken);
+            var failed = 0;
+            foreach (var path in result.GetValue(files)!)
+            {
+                if (!path.Exists)
+                {
+                    await output.WriteLineAsync($"{path.Name}: file not found.");
+                    failed++;
+                    continue;
+                }
+
+                var (stats, error) = Features.State.StatsFile.Read(await File.ReadAllTextAsync(path.FullName, cancellationToken));
+                if (stats is null)
+                {
+                    await output.WriteLineAsync($"{path.Name}: {error}");
+                    failed++;
+                    continue;
+                }
+
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
+                var existing = await db.ImportedStatistics.SingleOrDefaultAsync(s => s.Kommune == stats.Kommune && s.From == stats.From && s.To == stats.To, cancellationToken);
+                if (existing is null)
+                {
+                    existing = new Features.State.ImportedStatistics { Kommune = stats.Kommune, Json = string.Empty };
+                    db.ImportedStatistics.Add(existing);
+                }
+
+                (existing.From, existing.To, existing.CreatedAt, existing.ImportedAt) = (stats.From, stats.To, stats.CreatedAt, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+                existing.Json = System.Text.Json.JsonSerializer.Serialize(stats, Features.State.StatsFile.Json);
+                await db.SaveChangesAsync(cancellationToken);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{path.Name}: imported {stats.Kommune}, {stats.From:yyyy-MM-dd} to {stats.To:yyyy-MM-dd}."));
+            }
+
+            return failed == 0 ? 0 : 1;
+        });
+        return command;
     }
 
     private static Command Retention(IServiceProvider services, TextWriter output)

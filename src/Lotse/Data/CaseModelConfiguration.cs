@@ -291,3 +291,12 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Lotse.Fea
         builder.Property(l => l.Holder).HasMaxLength(100);
     }
 }
+
+internal sealed class ImportedStatisticsConfiguration : IEntityTypeConfiguration<Lotse.Features.State.ImportedStatistics>
+{
+    public void Configure(EntityTypeBuilder<Lotse.Features.State.ImportedStatistics> builder)
+    {
+        builder.Property(s => s.Kommune).HasMaxLength(200);
+        builder.HasIndex(s => new { s.Kommune, s.From, s.To }).IsUnique();
+    }
+}

@@ -93,6 +93,8 @@ public abstract class LotseDbContext(DbContextOptions options)
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
+    public DbSet<Lotse.Features.State.ImportedStatistics> ImportedStatistics => Set<Lotse.Features.State.ImportedStatistics>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1598,6 +1598,40 @@ namespace Lotse.Data.Migrations.Postgres
                     b.ToTable("ReferralLinks");
                 });
 
+            modelBuilder.Entity("Lotse.Features.State.ImportedStatistics", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kommune")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kommune", "From", "To")
+                        .IsUnique();
+
+                    b.ToTable("ImportedStatistics");
+                });
+
             modelBuilder.Entity("Lotse.Features.Tokens.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1586,6 +1586,40 @@ namespace Lotse.Data.Migrations.Sqlite
                     b.ToTable("ReferralLinks");
                 });
 
+            modelBuilder.Entity("Lotse.Features.State.ImportedStatistics", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kommune")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kommune", "From", "To")
+                        .IsUnique();
+
+                    b.ToTable("ImportedStatistics");
+                });
+
             modelBuilder.Entity("Lotse.Features.Tokens.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")

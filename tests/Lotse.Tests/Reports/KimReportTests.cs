@@ -56,8 +56,9 @@ public sealed class KimReportTests : IAsyncLifetime
         // J1–J5: Sprache first 1, 2, 1, 2, 1 and latest 3, 3, 4, 4, 2: +2 +1 +3 +2 +1 = 9 / 5.
         var language = report["outcomes"].Rows.Single(r => r.Key == "sprache");
         Assert.Equal((1.8m, 5L), (language.Value, language.Basis));
-        Assert.Equal(5, Value(report["needsIntake"], "sprache"));
-        Assert.Equal(1, Value(report["needsNow"], "sprache"));
+        // Needs: J1–J5 first ratings all ≤ 2, plus J7–J10: 9; latest ≤ 2: J5 and J7–J10: 5.
+        Assert.Equal(9, Value(report["needsIntake"], "sprache"));
+        Assert.Equal(5, Value(report["needsNow"], "sprache"));
 
         // Goals J1 achieved, J2 partly achieved, J3–J6 open.
         Assert.Equal((4, 1, 1), (Value(report["goals"], "Open"), Value(report["goals"], "Achieved"), Value(report["goals"], "PartlyAchieved")));
@@ -72,7 +73,7 @@ public sealed class KimReportTests : IAsyncLifetime
         // Ten contacts with J1 of 30 minutes, five with an interpreter.
         Assert.Equal([10m, 5.0m, 50.0m], report["encounters"].Rows.Select(r => r.Value!.Value));
 
-        // J1–J5 opened 01.02., first assessment 10.02.: 9 days; J1–J6 first goal 21.02.: 20 days.
+        // J1–J5 and J7–J10 opened 01.02., first assessment 10.02.: 9 days; J1–J6 first goal 21.02.: 20 days.
         Assert.Equal([9.0m, 20.0m], report["durations"].Rows.Select(r => r.Value!.Value));
     }
 
@@ -91,13 +92,39 @@ public sealed class KimReportTests : IAsyncLifetime
         Assert.Equal(("•", "< 5", "14"), (Shown(report["persons"], "clients"), Shown(report["persons"], "household"), report["persons"].Total!.Display()));
         // An average from 5 cases is shown, a count of 1 is not.
         Assert.Equal("1,8", report["outcomes"].Rows.Single(r => r.Key == "sprache").Display(ReportFiles.Format(report["outcomes"].Rows.Single(r => r.Key == "sprache"))));
-        Assert.Equal("< 5", Shown(report["needsNow"], "sprache"));
+        Assert.Equal("< 5", Shown(report["goals"], "Achieved"));
 
         // No hidden number leaves in the files.
         var csv = System.Text.Encoding.UTF8.GetString(ReportFiles.Csv(report));
         Assert.Contains("Abgeschlossene Fälle nach Abschlussgrund;Wegzug;;< 5;Anzahl", csv, StringComparison.Ordinal);
         Assert.Contains("Abgeschlossene Fälle nach Abschlussgrund;Ziele erreicht;;•;Anzahl", csv, StringComparison.Ordinal);
         Assert.Contains("Abgeschlossene Fälle nach Abschlussgrund;insgesamt;6;6;Anzahl", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_needs_map_counts_open_cases_with_a_need_per_district_rolled_up_to_the_level_with_rates_and_the_counts_behind_a_cell()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<NeedsMapService>();
+        var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
+        var bezirk = await db.Districts.SingleAsync(d => d.Name == "Testbezirk");
+        var teil = await db.Districts.SingleAsync(d => d.Name == "Testteil");
+
+        // Open cases with a latest rating ≤ 2 in Sprache: J7 (Testteil), J8 (Testbezirk), J9, J10 (no district); J5 is closed.
+        var byBezirk = await service.BuildAsync(new ReportScope(organizationId), Lotse.Features.Districts.DistrictLevel.Stadtbezirk, suppress: false, CancellationToken.None);
+        Assert.Equal((2L, 1.0m), (byBezirk.Cell("sprache", bezirk.Id).Count, byBezirk.Cell("sprache", bezirk.Id).PerThousand!.Value));
+        Assert.Equal(2L, byBezirk.Cell("sprache", null).Count);
+        Assert.Equal(0L, byBezirk.Cell("arbeit", bezirk.Id).Count);
+        var byTeil = await service.BuildAsync(new ReportScope(organizationId), Lotse.Features.Districts.DistrictLevel.Stadtteil, suppress: false, CancellationToken.None);
+        // J8 lives in the Stadtbezirk, not in one of its Stadtteile.
+        Assert.Equal((1L, 3L), (byTeil.Cell("sprache", teil.Id).Count, byTeil.Cell("sprache", null).Count));
+
+        var suppressed = await service.BuildAsync(new ReportScope(organizationId), Lotse.Features.Districts.DistrictLevel.Stadtbezirk, suppress: true, CancellationToken.None);
+        Assert.Equal((CellState.Small, (decimal?)null), (suppressed.Cell("sprache", bezirk.Id).State, suppressed.Cell("sprache", bezirk.Id).PerThousand));
+
+        var behind = await service.DrillDownAsync(new ReportScope(organizationId), "sprache", bezirk.Id, suppress: false, CancellationToken.None);
+        Assert.Equal(2, behind.Single(t => t.Key == "rating").Rows.Single(r => r.Key == "1").Value);
+        Assert.Equal((1m, 1m), (behind.Single(t => t.Key == "sex").Rows.Single(r => r.Key == "Female").Value!.Value, behind.Single(t => t.Key == "sex").Rows.Single(r => r.Key == "Male").Value!.Value));
     }
 
     [Fact]
@@ -174,6 +201,19 @@ public sealed class KimReportTests : IAsyncLifetime
         var household = Person("H1", Sex.Unknown, "2019", "SY");
         db.Clients.Add(household);
         j[6].Members.Add(new CaseMember { ClientId = household.Id });
+
+        // J7–J10 (open) have one assessment with an acute language need; J7 lives in a Stadtteil of the
+        // test Stadtbezirk (2,000 inhabitants), J8 in the Stadtbezirk itself, J9 and J10 nowhere known.
+        var bezirk = new Lotse.Features.Districts.District { Name = "Testbezirk", Level = Lotse.Features.Districts.DistrictLevel.Stadtbezirk, Population = 2000, SortOrder = 99 };
+        var teil = new Lotse.Features.Districts.District { Name = "Testteil", Level = Lotse.Features.Districts.DistrictLevel.Stadtteil, Parent = bezirk };
+        db.Districts.AddRange(bezirk, teil);
+        var clients = db.ChangeTracker.Entries<Client>().Select(e => e.Entity).ToDictionary(c => c.Id);
+        clients[j[6].ClientId].DistrictId = teil.Id;
+        clients[j[7].ClientId].DistrictId = bezirk.Id;
+        for (var i = 6; i < 10; i++)
+        {
+            db.Assessments.Add(new Assessment { CaseId = j[i].Id, Date = new DateOnly(2026, 2, 10), UserId = manager.Id, Ratings = [new() { NeedAreaCode = "sprache", Rating = 1 }] });
+        }
 
         int[] first = [1, 2, 1, 2, 1];
         int[] latest = [3, 3, 4, 4, 2];

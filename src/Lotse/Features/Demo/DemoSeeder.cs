@@ -16,13 +16,14 @@ public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHos
     /// <summary>The one documented password of every demo sign-in.</summary>
     public const string DemoPassword = "Lotse-Demo-2026";
 
-    private static readonly (string Bezirk, string[] Stadtteile)[] DistrictTree =
+    // Inhabitants per Stadtbezirk: rounded demo values that add up to the city's about 265,000 (DOMAIN.md).
+    private static readonly (string Bezirk, int Population, string[] Stadtteile)[] DistrictTree =
     [
-        ("Gelsenkirchen-Mitte", ["Altstadt", "Bismarck", "Bulmke-Hüllen", "Feldmark", "Heßler", "Schalke", "Schalke-Nord"]),
-        ("Gelsenkirchen-Nord", ["Buer", "Hassel", "Scholven"]),
-        ("Gelsenkirchen-Ost", ["Erle", "Resse", "Resser Mark"]),
-        ("Gelsenkirchen-Süd", ["Neustadt", "Ückendorf", "Rotthausen"]),
-        ("Gelsenkirchen-West", ["Horst", "Beckhausen"]),
+        ("Gelsenkirchen-Mitte", 85_000, ["Altstadt", "Bismarck", "Bulmke-Hüllen", "Feldmark", "Heßler", "Schalke", "Schalke-Nord"]),
+        ("Gelsenkirchen-Nord", 52_000, ["Buer", "Hassel", "Scholven"]),
+        ("Gelsenkirchen-Ost", 38_000, ["Erle", "Resse", "Resser Mark"]),
+        ("Gelsenkirchen-Süd", 52_000, ["Neustadt", "Ückendorf", "Rotthausen"]),
+        ("Gelsenkirchen-West", 38_000, ["Horst", "Beckhausen"]),
     ];
 
     /// <summary>Seeds the demo when the database holds no organisation yet. Returns whether it seeded.</summary>
@@ -53,9 +54,9 @@ public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHos
 
         var bezirke = new Dictionary<string, District>();
         var order = 0;
-        foreach (var (bezirk, stadtteile) in DistrictTree)
+        foreach (var (bezirk, population, stadtteile) in DistrictTree)
         {
-            var parent = new District { Name = bezirk, Level = DistrictLevel.Stadtbezirk, SortOrder = ++order };
+            var parent = new District { Name = bezirk, Level = DistrictLevel.Stadtbezirk, SortOrder = ++order, Population = population };
             bezirke[bezirk.Replace("Gelsenkirchen-", string.Empty, StringComparison.Ordinal)] = parent;
             db.Districts.Add(parent);
             var childOrder = 0;
@@ -113,6 +114,7 @@ public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHos
         await User("admin@demo.lotse", "Lotse Administration", city, null, Roles.Admin);
 
         var caseManagers = await db.Users.Where(u => u.Email!.StartsWith("fm.")).ToDictionaryAsync(u => u.Email!, cancellationToken);
+        await AssignHoldersAsync(caseManagers, cancellationToken);
         await new DemoClients(db, time).SeedAsync(caseManagers, cancellationToken);
         await new DemoNetwork(db, time).SeedAsync(cancellationToken);
 
@@ -136,6 +138,28 @@ public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHos
 
         db.Teams.Add(team);
         return team;
+    }
+
+    /// <summary>The demo case managers hold the first case-management positions of their organisation; one position is vacant.</summary>
+    private async Task AssignHoldersAsync(Dictionary<string, User> caseManagers, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var positions = await db.Positions.Where(p => p.Module == FundingModule.CaseManagement).OrderBy(p => p.Title).ToListAsync(cancellationToken);
+        var months = 3;
+        foreach (var manager in caseManagers.Values.OrderBy(u => u.Email, StringComparer.Ordinal))
+        {
+            if (positions.FirstOrDefault(p => p.OrganizationId == manager.OrganizationId && p.HolderId == null) is { } position)
+            {
+                (position.HolderId, position.FilledSince) = (manager.Id, today.AddMonths(-(months += 7)));
+            }
+        }
+
+        if (positions.FirstOrDefault(p => p.HolderId == null) is { } vacant)
+        {
+            vacant.VacantSince = today.AddMonths(-2);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private void Positions(Organization organization, FundingModule module, string title, int count)

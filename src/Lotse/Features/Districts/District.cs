@@ -27,6 +27,9 @@ public sealed class District : IVersioned, IStamped
 
     public int SortOrder { get; set; }
 
+    /// <summary>Inhabitants, where the administration entered them: the needs map then shows rates per 1,000.</summary>
+    public int? Population { get; set; }
+
     public bool IsActive { get; set; } = true;
 
     public int Version { get; set; }

@@ -34,10 +34,19 @@ public sealed class Position : IVersioned, IStamped
 
     public Guid? HolderId { get; set; }
 
+    /// <summary>Since when the position is filled (with the current holder).</summary>
+    public DateOnly? FilledSince { get; set; }
+
+    /// <summary>Since when the position is vacant; null while it is filled.</summary>
+    public DateOnly? VacantSince { get; set; }
+
     public decimal? AnnualCost { get; set; }
 
-    /// <summary>Share paid by the state, 0–1.</summary>
+    /// <summary>Share paid by the state, 0–1; null means the default of the guideline (<see cref="DefaultFundingRate"/>).</summary>
     public decimal? FundingRate { get; set; }
+
+    /// <summary>The state's share under the KIM guideline unless a position says otherwise (DOMAIN.md: 69 %).</summary>
+    public const decimal DefaultFundingRate = 0.69m;
 
     public int Version { get; set; }
 

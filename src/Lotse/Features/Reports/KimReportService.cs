@@ -2,6 +2,7 @@ using Lotse.Data;
 using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
+using Lotse.Features.Districts;
 using Lotse.Features.Referrals;
 using Microsoft.EntityFrameworkCore;
 
@@ -154,18 +155,7 @@ public sealed class KimReportService(LotseDbContext db)
 
         if (scope.DistrictId is { } district)
         {
-            var tree = await db.Districts.AsNoTracking().Select(d => new { d.Id, d.ParentId }).ToListAsync(cancellationToken);
-            var ids = new HashSet<Guid> { district };
-            for (var added = true; added;)
-            {
-                added = false;
-                foreach (var d in tree.Where(d => d.ParentId is { } p && ids.Contains(p) && !ids.Contains(d.Id)))
-                {
-                    added = ids.Add(d.Id) || added;
-                }
-            }
-
-            var list = ids.ToList();
+            var list = await DistrictTree.SubtreeAsync(db, district, cancellationToken);
             cases = cases.Where(c => c.Client!.DistrictId != null && list.Contains(c.Client.DistrictId.Value));
         }
 

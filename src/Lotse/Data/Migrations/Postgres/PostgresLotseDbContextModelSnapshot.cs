@@ -1019,6 +1019,9 @@ namespace Lotse.Data.Migrations.Postgres
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("Population")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
@@ -1330,6 +1333,9 @@ namespace Lotse.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("FilledSince")
+                        .HasColumnType("date");
+
                     b.Property<decimal>("Fte")
                         .HasPrecision(4, 2)
                         .HasColumnType("numeric(4,2)");
@@ -1354,6 +1360,9 @@ namespace Lotse.Data.Migrations.Postgres
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("VacantSince")
+                        .HasColumnType("date");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -1007,6 +1007,9 @@ namespace Lotse.Data.Migrations.Sqlite
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Population")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1318,6 +1321,9 @@ namespace Lotse.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FilledSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Fte")
                         .HasPrecision(4, 2)
                         .HasColumnType("TEXT");
@@ -1341,6 +1347,9 @@ namespace Lotse.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VacantSince")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")

@@ -38,6 +38,7 @@ public sealed class EditModel(LotseDbContext db, IStringLocalizer<SharedResource
             Name = district.Name,
             ParentId = district.ParentId,
             SortOrder = district.SortOrder,
+            Population = district.Population,
             IsActive = district.IsActive,
             Version = district.Version,
         };
@@ -83,6 +84,7 @@ public sealed class EditModel(LotseDbContext db, IStringLocalizer<SharedResource
         district.ParentId = parent?.Id;
         district.Level = parent is null ? DistrictLevel.Stadtbezirk : (DistrictLevel)((int)parent.Level + 1);
         district.SortOrder = Input.SortOrder;
+        district.Population = Input.Population;
         district.IsActive = Input.IsActive;
         if (Id is null)
         {
@@ -118,6 +120,9 @@ public sealed class EditModel(LotseDbContext db, IStringLocalizer<SharedResource
 
         [Range(0, 10000, ErrorMessage = "Die Reihenfolge muss eine Zahl zwischen 0 und 10000 sein.")]
         public int SortOrder { get; set; }
+
+        [Range(1, 10_000_000, ErrorMessage = "Die Einwohnerzahl muss zwischen 1 und 10.000.000 liegen.")]
+        public int? Population { get; set; }
 
         public bool IsActive { get; set; } = true;
 

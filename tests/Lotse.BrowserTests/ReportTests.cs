@@ -23,4 +23,18 @@ public sealed class ReportTests(BrowserFixture browser)
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Als XLSX herunterladen" }).ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Bedarfe", "Was brauchen die Menschen?", "41-needs")]
+    [InlineData("Fallbelastung", "Fallbelastung und Kapazität", "42-caseload")]
+    [InlineData("Stellen", "Stellen und Förderung", "43-positions")]
+    public async Task Every_steering_page_is_accessible(string link, string heading, string screenshot)
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("koordination@demo.lotse");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+        await Expect(page.Heading(heading)).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, screenshot);
+    }
 }

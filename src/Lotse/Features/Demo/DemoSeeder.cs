@@ -114,7 +114,7 @@ public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHos
         await User("admin@demo.lotse", "Lotse Administration", city, null, Roles.Admin);
 
         var caseManagers = await db.Users.Where(u => u.Email!.StartsWith("fm.")).ToDictionaryAsync(u => u.Email!, cancellationToken);
-        await AssignHoldersAsync(caseManagers, cancellationToken);
+        await AssignHoldersAsync(cancellationToken);
         await new DemoClients(db, time).SeedAsync(caseManagers, cancellationToken);
         await new DemoNetwork(db, time).SeedAsync(cancellationToken);
 
@@ -140,21 +140,24 @@ public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHos
         return team;
     }
 
-    /// <summary>The demo case managers hold the first case-management positions of their organisation; one position is vacant.</summary>
-    private async Task AssignHoldersAsync(Dictionary<string, User> caseManagers, CancellationToken cancellationToken)
+    /// <summary>The demo staff hold the first positions of their organisation; one position is vacant since two months, the rest since the start.</summary>
+    private async Task AssignHoldersAsync(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var positions = await db.Positions.Where(p => p.Module == FundingModule.CaseManagement).OrderBy(p => p.Title).ToListAsync(cancellationToken);
+        var positions = await db.Positions.OrderBy(p => p.Title).ToListAsync(cancellationToken);
+        string[] holders = ["fm.mitte@demo.lotse", "fm.nord@demo.lotse", "teamleitung@demo.lotse", "fm.sued@demo.lotse", "fm.west@demo.lotse", "fm.ost@demo.lotse",
+            "koordination@demo.lotse", "abh@demo.lotse", "einbuergerung@demo.lotse"];
+        var staff = await db.Users.Where(u => holders.Contains(u.Email!)).ToListAsync(cancellationToken);
         var months = 3;
-        foreach (var manager in caseManagers.Values.OrderBy(u => u.Email, StringComparer.Ordinal))
+        foreach (var user in staff.OrderBy(u => Array.IndexOf(holders, u.Email)))
         {
-            if (positions.FirstOrDefault(p => p.OrganizationId == manager.OrganizationId && p.HolderId == null) is { } position)
+            if (positions.FirstOrDefault(p => p.OrganizationId == user.OrganizationId && p.HolderId == null) is { } position)
             {
-                (position.HolderId, position.FilledSince) = (manager.Id, today.AddMonths(-(months += 7)));
+                (position.HolderId, position.FilledSince) = (user.Id, today.AddMonths(-(months += 5)));
             }
         }
 
-        if (positions.FirstOrDefault(p => p.HolderId == null) is { } vacant)
+        if (positions.FirstOrDefault(p => p.HolderId == null && p.Module == FundingModule.CaseManagement) is { } vacant)
         {
             vacant.VacantSince = today.AddMonths(-2);
         }

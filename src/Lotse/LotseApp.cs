@@ -120,6 +120,7 @@ public static class LotseApp
         services.AddScoped<Features.Privacy.JobLeases>();
         services.AddScoped<Features.Reports.KimReportService>();
         services.AddScoped<Features.Reports.NeedsMapService>();
+        services.AddScoped<Features.Barriers.BarrierService>();
         services.AddSingleton<Features.Privacy.RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Privacy.RetentionJob>());
         return builder;

@@ -300,3 +300,23 @@ internal sealed class ImportedStatisticsConfiguration : IEntityTypeConfiguration
         builder.HasIndex(s => new { s.Kommune, s.From, s.To }).IsUnique();
     }
 }
+
+internal sealed class BarrierConfiguration : IEntityTypeConfiguration<Lotse.Features.Barriers.Barrier>
+{
+    public void Configure(EntityTypeBuilder<Lotse.Features.Barriers.Barrier> builder)
+    {
+        builder.Property(b => b.Institution).HasMaxLength(200);
+        builder.Property(b => b.Description).HasMaxLength(2000);
+        builder.HasMany(b => b.Cases).WithOne().HasForeignKey(l => l.BarrierId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(b => new { b.Status, b.MergedIntoId });
+    }
+}
+
+internal sealed class BarrierCaseConfiguration : IEntityTypeConfiguration<Lotse.Features.Barriers.BarrierCase>
+{
+    public void Configure(EntityTypeBuilder<Lotse.Features.Barriers.BarrierCase> builder)
+    {
+        builder.HasKey(l => new { l.BarrierId, l.CaseId });
+        builder.HasOne<Case>().WithMany().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

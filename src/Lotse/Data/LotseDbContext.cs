@@ -93,6 +93,10 @@ public abstract class LotseDbContext(DbContextOptions options)
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
+    public DbSet<Lotse.Features.Barriers.Barrier> Barriers => Set<Lotse.Features.Barriers.Barrier>();
+
+    public DbSet<Lotse.Features.Barriers.BarrierCase> BarrierCases => Set<Lotse.Features.Barriers.BarrierCase>();
+
     public DbSet<Lotse.Features.State.ImportedStatistics> ImportedStatistics => Set<Lotse.Features.State.ImportedStatistics>();
 
     protected override void OnModelCreating(ModelBuilder builder)

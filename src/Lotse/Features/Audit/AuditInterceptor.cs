@@ -161,7 +161,7 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
 
     private static bool IsPersonal(object entity) => entity is Client or ClientAlias or ResidenceStatus
         or Case or CaseMember or CaseDeputy or Assessment or AssessmentRating or Goal or GoalStep or Encounter or Deadline
-        or Consent or ConsentRecipient or Referral or ReferralEvent or EmergencyAccess or Document;
+        or Consent or ConsentRecipient or Referral or ReferralEvent or EmergencyAccess or Document or Barriers.BarrierCase;
 
     private static Guid? KeyOf(EntityEntry entry) => entry.Entity switch
     {
@@ -183,6 +183,7 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
         Referral r => r.Id,
         ReferralEvent e => e.ReferralId,
         Document d => d.Id,
+        Barriers.BarrierCase b => b.BarrierId,
         _ => null,
     };
 
@@ -198,6 +199,7 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
             Goal g => g.CaseId,
             Encounter e => e.CaseId,
             Deadline d => d.CaseId,
+            Barriers.BarrierCase b => b.CaseId,
             _ => null,
         };
         switch (entry.Entity)

@@ -17,6 +17,7 @@ namespace Lotse.Features.Cases;
 public sealed class DetailsModel(
     LotseDbContext db,
     CaseService cases,
+    Barriers.BarrierService barriers,
     IAuthorizationService authorization,
     AuditLog audit,
     TimeProvider time,
@@ -38,6 +39,24 @@ public sealed class DetailsModel(
     public StepForm NewStep { get; set; } = new();
 
     public CaseOverview Overview { get; private set; } = null!;
+
+    [BindProperty]
+    public BarrierForm NewBarrier { get; set; } = new();
+
+    /// <summary>The structural barriers this case met, and the open ones it could be attached to.</summary>
+    public IReadOnlyList<Barriers.Barrier> CaseBarriers { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> OpenBarriers { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> BarrierCategories { get; } =
+        [.. Enum.GetValues<Barriers.BarrierCategory>().Select(c => new SelectListItem(Barriers.BarrierNames.CategoryName(c), c.ToString()))];
+
+    public Task<IActionResult> OnPostBarrierAsync() =>
+        WorkAsync(c => barriers.RecordAsync(c, NewBarrier.Category, NewBarrier.Institution, NewBarrier.Description, HttpContext.RequestAborted),
+            localizer["Der Systemhinweis wurde erfasst. Die Koordination sieht ihn ohne Angaben zur Person."], "NewBarrier", nameof(BarrierForm.Institution), nameof(BarrierForm.Description));
+
+    public Task<IActionResult> OnPostAttachBarrierAsync(Guid barrierId) =>
+        WorkAsync(c => barriers.AttachAsync(c, barrierId, HttpContext.RequestAborted), localizer["Der Fall zählt jetzt bei diesem Systemhinweis mit."]);
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
@@ -206,6 +225,7 @@ public sealed class DetailsModel(
             "Contact" => "encounters",
             "NewDeadline" => "deadlines",
             "NewGoal" or "NewStep" => "goals",
+            "NewBarrier" => "barriers",
             _ => null,
         });
     }
@@ -227,6 +247,10 @@ public sealed class DetailsModel(
 
         Overview = await CaseOverview.LoadAsync(db, @case, localizer, HttpContext.RequestAborted);
         Colleagues = [.. (await cases.CaseWorkersAsync(@case.OrganizationId, HttpContext.RequestAborted)).Select(u => new SelectListItem(u.Name, u.Id.ToString()))];
+        CaseBarriers = await db.Barriers.AsNoTracking().Where(b => b.Cases.Any(l => l.CaseId == @case.Id)).OrderBy(b => b.Institution).ToListAsync(HttpContext.RequestAborted);
+        var attached = CaseBarriers.Select(b => b.Id).ToHashSet();
+        OpenBarriers = [.. (await barriers.OpenAsync(HttpContext.RequestAborted)).Where(b => !attached.Contains(b.Id))
+            .Select(b => new SelectListItem($"{b.Institution}: {Barriers.BarrierNames.CategoryName(b.Category)}", b.Id.ToString()))];
         return null;
     }
 
@@ -250,6 +274,17 @@ public sealed class DetailsModel(
 
         [StringLength(4000, ErrorMessage = "Die Notiz darf höchstens 4000 Zeichen lang sein.")]
         public string? Note { get; set; }
+    }
+
+    public sealed class BarrierForm
+    {
+        public Barriers.BarrierCategory Category { get; set; } = Barriers.BarrierCategory.WaitingTime;
+
+        [StringLength(200, ErrorMessage = "Höchstens 200 Zeichen.")]
+        public string? Institution { get; set; }
+
+        [StringLength(2000, ErrorMessage = "Höchstens 2000 Zeichen.")]
+        public string? Description { get; set; }
     }
 
     public sealed class DeadlineForm

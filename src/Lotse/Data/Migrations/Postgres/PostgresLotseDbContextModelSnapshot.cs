@@ -91,6 +91,68 @@ namespace Lotse.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Lotse.Features.Barriers.Barrier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Institution")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "MergedIntoId");
+
+                    b.ToTable("Barriers");
+                });
+
+            modelBuilder.Entity("Lotse.Features.Barriers.BarrierCase", b =>
+                {
+                    b.Property<Guid>("BarrierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BarrierId", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("BarrierCases");
+                });
+
             modelBuilder.Entity("Lotse.Features.Calendar.Appointment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1934,6 +1996,21 @@ namespace Lotse.Data.Migrations.Postgres
                     b.ToTable("TeamDistricts");
                 });
 
+            modelBuilder.Entity("Lotse.Features.Barriers.BarrierCase", b =>
+                {
+                    b.HasOne("Lotse.Features.Barriers.Barrier", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("BarrierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lotse.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lotse.Features.Calendar.Appointment", b =>
                 {
                     b.HasOne("Lotse.Features.Cases.Case", null)
@@ -2439,6 +2516,11 @@ namespace Lotse.Data.Migrations.Postgres
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lotse.Features.Barriers.Barrier", b =>
+                {
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("Lotse.Features.Cases.Assessment", b =>

@@ -83,6 +83,68 @@ namespace Lotse.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Lotse.Features.Barriers.Barrier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Institution")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "MergedIntoId");
+
+                    b.ToTable("Barriers");
+                });
+
+            modelBuilder.Entity("Lotse.Features.Barriers.BarrierCase", b =>
+                {
+                    b.Property<Guid>("BarrierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BarrierId", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("BarrierCases");
+                });
+
             modelBuilder.Entity("Lotse.Features.Calendar.Appointment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1916,6 +1978,21 @@ namespace Lotse.Data.Migrations.Sqlite
                     b.ToTable("TeamDistricts");
                 });
 
+            modelBuilder.Entity("Lotse.Features.Barriers.BarrierCase", b =>
+                {
+                    b.HasOne("Lotse.Features.Barriers.Barrier", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("BarrierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lotse.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lotse.Features.Calendar.Appointment", b =>
                 {
                     b.HasOne("Lotse.Features.Cases.Case", null)
@@ -2421,6 +2498,11 @@ namespace Lotse.Data.Migrations.Sqlite
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lotse.Features.Barriers.Barrier", b =>
+                {
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("Lotse.Features.Cases.Assessment", b =>

@@ -28,6 +28,8 @@ public sealed class ReportTests(BrowserFixture browser)
     [InlineData("Bedarfe", "Was brauchen die Menschen?", "41-needs")]
     [InlineData("Fallbelastung", "Fallbelastung und Kapazität", "42-caseload")]
     [InlineData("Stellen", "Stellen und Förderung", "43-positions")]
+    [InlineData("Systemhinweise", "Systemhinweise", "44-barriers")]
+    [InlineData("Land", "Landesübersicht", "45-state")]
     public async Task Every_steering_page_is_accessible(string link, string heading, string screenshot)
     {
         var page = await browser.NewPageAsync();

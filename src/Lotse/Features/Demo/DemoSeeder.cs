@@ -1,6 +1,7 @@
 using Lotse.Data;
 using Lotse.Features.Districts;
 using Lotse.Features.Organizations;
+using Lotse.Features.Barriers;
 using Lotse.Features.Positions;
 using Lotse.Features.Users;
 using Microsoft.EntityFrameworkCore;
@@ -117,6 +118,7 @@ public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHos
         await AssignHoldersAsync(cancellationToken);
         await new DemoClients(db, time).SeedAsync(caseManagers, cancellationToken);
         await new DemoNetwork(db, time).SeedAsync(cancellationToken);
+        await SeedBarriersAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }
@@ -160,6 +162,30 @@ public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHos
         if (positions.FirstOrDefault(p => p.HolderId == null && p.Module == FundingModule.CaseManagement) is { } vacant)
         {
             vacant.VacantSince = today.AddMonths(-2);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Three structural barriers the demo case managers met, in different stages of review.</summary>
+    private async Task SeedBarriersAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var open = await db.Cases.Where(c => c.ClosedOn == null).OrderBy(c => c.Reference).Select(c => new { c.Id, c.OrganizationId }).ToListAsync(cancellationToken);
+        (BarrierCategory Category, string Institution, string Description, BarrierStatus Status, int Cases)[] barriers =
+        [
+            (BarrierCategory.WaitingTime, "Ausländerbehörde – Terminvergabe", "Termine zur Verlängerung von Aufenthaltstiteln erst Wochen nach Ablauf; die Fiktionsbescheinigung kommt zu spät für Arbeitgeber und Jobcenter.", BarrierStatus.SteeringGroup, 9),
+            (BarrierCategory.NoCapacity, "Integrationskurse mit Kinderbetreuung", "Für Mütter kleiner Kinder keine freien Plätze vor Ablauf von sechs Monaten.", BarrierStatus.New, 6),
+            (BarrierCategory.Documents, "Jobcenter – Wohnungsnachweis", "Für den Antrag wird eine Meldebescheinigung verlangt, die ohne Wohnung nicht zu bekommen ist.", BarrierStatus.InProgress, 3),
+        ];
+        var offset = 0;
+        foreach (var (category, institution, description, status, count) in barriers)
+        {
+            var cases = open.Skip(offset).Take(count).ToList();
+            offset += count;
+            var barrier = new Features.Barriers.Barrier { Category = category, Institution = institution, Description = description, Status = status, CreatedByOrganizationId = cases[0].OrganizationId };
+            barrier.Cases.AddRange(cases.Select(c => new BarrierCase { CaseId = c.Id, At = now }));
+            db.Barriers.Add(barrier);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,7 +1,7 @@
 using Lotse.Data;
+using Lotse.Features.Barriers;
 using Lotse.Features.Districts;
 using Lotse.Features.Organizations;
-using Lotse.Features.Barriers;
 using Lotse.Features.Positions;
 using Lotse.Features.Users;
 using Microsoft.EntityFrameworkCore;

@@ -195,7 +195,7 @@ public sealed class KimReportService(LotseDbContext db)
         return Math.Round((decimal)median, 1);
     }
 
-    private static string SexLabel(Sex sex) => sex switch
+    internal static string SexLabel(Sex sex) => sex switch
     {
         Sex.Female => "weiblich",
         Sex.Male => "männlich",
@@ -219,7 +219,7 @@ public sealed class KimReportService(LotseDbContext db)
     }
 
     /// <summary>An additive table with its total: primary and secondary suppression.</summary>
-    private static Table Counts(string key, string title, IReadOnlyList<Cell> rows, bool suppress)
+    internal static Table Counts(string key, string title, IReadOnlyList<Cell> rows, bool suppress)
     {
         var values = rows.Select(r => (long)(r.Value ?? 0)).ToList();
         var total = values.Sum();

@@ -24,7 +24,7 @@ public sealed record NeedsMapData(DistrictLevel Level, bool Suppressed, IReadOnl
 /// its Stadtbezirk). Counted in the database; small cells suppressed when the figures leave the
 /// organisation, and then no rate either (a rate and the population would give the count away).
 /// </summary>
-public sealed class NeedsMapService(LotseDbContext db)
+public sealed class NeedsMapService(LotseDbContext db, TimeProvider time)
 {
     public async Task<NeedsMapData> BuildAsync(ReportScope scope, DistrictLevel level, bool suppress, CancellationToken cancellationToken)
     {
@@ -69,22 +69,14 @@ public sealed class NeedsMapService(LotseDbContext db)
         var ratings = await cells.GroupBy(r => r.Rating).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var sexes = await cells.GroupBy(r => r.Sex).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var years = await cells.GroupBy(r => r.BirthDate == null ? null : r.BirthDate.Substring(0, 4)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         return
         [
-            Table("rating", "nach Einschätzung", [new("1", "1 – akuter Handlungsbedarf", ratings.Where(r => r.Key == 1).Sum(r => r.Count)), new("2", "2 – deutlicher Handlungsbedarf", ratings.Where(r => r.Key == 2).Sum(r => r.Count))], suppress),
-            Table("sex", "nach Geschlecht", [.. Enum.GetValues<Sex>().Select(s => new Cell(s.ToString(), s switch { Sex.Female => "weiblich", Sex.Male => "männlich", Sex.Diverse => "divers", _ => "keine Angabe" }, sexes.Where(x => x.Key == s).Sum(x => x.Count)))], suppress),
-            Table("age", "nach Alter", [.. KimReportService.AgeBands.Select(b => new Cell(b.Key, b.Label, years.Where(y => KimReportService.Age(y.Key, today) is { } a && a >= b.From && a <= b.To).Sum(y => y.Count))),
+            KimReportService.Counts("rating", "nach Einschätzung", [new("1", "1 – akuter Handlungsbedarf", ratings.Where(r => r.Key == 1).Sum(r => r.Count)), new("2", "2 – deutlicher Handlungsbedarf", ratings.Where(r => r.Key == 2).Sum(r => r.Count))], suppress),
+            KimReportService.Counts("sex", "nach Geschlecht", [.. Enum.GetValues<Sex>().Select(s => new Cell(s.ToString(), KimReportService.SexLabel(s), sexes.Where(x => x.Key == s).Sum(x => x.Count)))], suppress),
+            KimReportService.Counts("age", "nach Alter", [.. KimReportService.AgeBands.Select(b => new Cell(b.Key, b.Label, years.Where(y => KimReportService.Age(y.Key, today) is { } a && a >= b.From && a <= b.To).Sum(y => y.Count))),
                 new Cell("unknown", "unbekannt", years.Where(y => KimReportService.Age(y.Key, today) is null).Sum(y => y.Count))], suppress),
         ];
-    }
-
-    private static Table Table(string key, string title, IReadOnlyList<Cell> rows, bool suppress)
-    {
-        var values = rows.Select(r => (long)(r.Value ?? 0)).ToList();
-        var states = suppress ? Suppression.States(values) : new CellState[values.Count];
-        var total = values.Sum();
-        return new Table(key, title, [.. rows.Select((r, i) => r with { State = states[i] })], new Cell("total", "insgesamt", total, suppress && Suppression.IsSmall(total) ? CellState.Small : CellState.Shown));
     }
 
     private IQueryable<Case> OpenCases(ReportScope scope) =>

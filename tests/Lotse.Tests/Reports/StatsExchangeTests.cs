@@ -54,8 +54,13 @@ public sealed class StatsExchangeTests : IAsyncLifetime
         var leakingPath = Path.Combine(directory, "gladbeck.json");
         await File.WriteAllTextAsync(leakingPath, leaking.ToJsonString());
 
-        var (importCode, imported) = await LotseCommand.RunAsync(app, "import-stats", gelsenkirchen, bottropPath, leakingPath);
+        // A file without its rows is refused with a message, not a crash.
+        var broken = Path.Combine(directory, "broken.json");
+        await File.WriteAllTextAsync(broken, """{"schema":"lotse-kim-stats/1","kommune":"Herten","from":"2026-01-01","to":"2026-12-31","createdAt":"2026-12-01T00:00:00Z","tables":[{"key":"cases","title":"Fälle","unit":"Anzahl"}]}""");
+
+        var (importCode, imported) = await LotseCommand.RunAsync(app, "import-stats", gelsenkirchen, bottropPath, leakingPath, broken);
         Assert.Equal(1, importCode);
+        Assert.Contains("broken.json: Kommune, Zeitraum oder Tabellen fehlen.", imported);
         Assert.Contains(imported, l => l.StartsWith("gladbeck.json: Die Datei enthält eine kleine Fallzahl", StringComparison.Ordinal));
         Assert.Contains(imported, l => l.StartsWith("bottrop.json: imported Bottrop", StringComparison.Ordinal));
 

@@ -53,16 +53,17 @@ public sealed class IndexModel(LotseDbContext db, RetentionService retention, Au
     private async Task LoadAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
+        // This month (from tomorrow) and the eleven after it.
         var firstMonth = new DateOnly(Today.Year, Today.Month, 1);
-        Months = [.. Enumerable.Range(1, 12).Select(firstMonth.AddMonths)];
-        var candidates = await retention.DueUntilAsync(firstMonth.AddMonths(13).AddDays(-1), cancellationToken);
+        Months = [.. Enumerable.Range(0, 12).Select(firstMonth.AddMonths)];
+        var candidates = await retention.DueUntilAsync(firstMonth.AddMonths(12).AddDays(-1), cancellationToken);
         var organizations = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         Rows = [.. candidates.GroupBy(c => c.OrganizationId)
             .Select(g => new OrganizationRow(
                 organizations.GetValueOrDefault(g.Key, "?"),
                 g.Count(c => c.DueOn <= Today && !c.LegalHold && !c.Restricted),
                 g.Count(c => c.LegalHold || c.Restricted),
-                [.. Months.Select(m => g.Count(c => c.DueOn > Today && c.DueOn >= m && c.DueOn < m.AddMonths(1)) + (m == Months[0] ? g.Count(c => c.DueOn > Today && c.DueOn < m) : 0))]))
+                [.. Months.Select(m => g.Count(c => c.DueOn > Today && c.DueOn >= m && c.DueOn < m.AddMonths(1)))]))
             .OrderBy(r => r.Organization)];
 
         var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);

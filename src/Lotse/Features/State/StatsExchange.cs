@@ -52,7 +52,8 @@ public sealed record StatsFile(string Schema, string Kommune, DateOnly From, Dat
             return (null, $"Unbekanntes Format: erwartet wird \"{CurrentSchema}\".");
         }
 
-        if (string.IsNullOrWhiteSpace(file.Kommune) || file.To < file.From || file.Tables is null)
+        if (string.IsNullOrWhiteSpace(file.Kommune) || file.To < file.From || file.Tables is null
+            || file.Tables.Any(t => t is null || t.Rows is null || t.Rows.Any(c => c is null)))
         {
             return (null, "Kommune, Zeitraum oder Tabellen fehlen.");
         }

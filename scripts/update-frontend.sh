@@ -14,12 +14,15 @@ KERN_PKG="@kern-ux/native"
 KERN_VERSION="2.7.2"     # KERN UX (EUPL-1.2)   - npm view @kern-ux/native versions
 HTMX_PKG="htmx.org"
 HTMX_VERSION="2.0.11"    # htmx 2.x (0BSD)      - npm view htmx.org versions
+CHART_PKG="chart.js"
+CHART_VERSION="4.5.1"    # Chart.js 4.x (MIT)   - npm view chart.js versions
 # ----------------------------------------------------------------------------
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LIB_DIR="$REPO_ROOT/src/Lotse/wwwroot/lib"
 KERN_OUT="$LIB_DIR/kern"
 HTMX_OUT="$LIB_DIR/htmx"
+CHART_OUT="$LIB_DIR/chartjs"
 MANIFEST="$LIB_DIR/VENDORED.md"
 
 command -v npm >/dev/null || { echo "error: npm not found" >&2; exit 1; }
@@ -28,19 +31,20 @@ command -v node >/dev/null || { echo "error: node not found" >&2; exit 1; }
 TMP_DIR="$(mktemp -d "${TMPDIR:-/tmp}/lotse-frontend.XXXXXX")"
 trap 'rm -rf "$TMP_DIR"' EXIT
 
-echo ">> installing $KERN_PKG@$KERN_VERSION and $HTMX_PKG@$HTMX_VERSION into $TMP_DIR"
+echo ">> installing $KERN_PKG@$KERN_VERSION, $HTMX_PKG@$HTMX_VERSION and $CHART_PKG@$CHART_VERSION into $TMP_DIR"
 npm install --prefix "$TMP_DIR" --no-save --no-package-lock --ignore-scripts \
   --no-audit --no-fund --loglevel=error \
-  "$KERN_PKG@$KERN_VERSION" "$HTMX_PKG@$HTMX_VERSION" >/dev/null
+  "$KERN_PKG@$KERN_VERSION" "$HTMX_PKG@$HTMX_VERSION" "$CHART_PKG@$CHART_VERSION" >/dev/null
 
 KERN_SRC="$TMP_DIR/node_modules/$KERN_PKG"
 HTMX_SRC="$TMP_DIR/node_modules/$HTMX_PKG"
+CHART_SRC="$TMP_DIR/node_modules/$CHART_PKG"
 
 pkg_field() { # pkg_field <package dir> <field>
   node -e 'const p=require(process.argv[1]+"/package.json");process.stdout.write(String(p[process.argv[2]]??""))' "$1" "$2"
 }
 
-for check in "$KERN_SRC:$KERN_VERSION" "$HTMX_SRC:$HTMX_VERSION"; do
+for check in "$KERN_SRC:$KERN_VERSION" "$HTMX_SRC:$HTMX_VERSION" "$CHART_SRC:$CHART_VERSION"; do
   dir="${check%:*}"; want="${check##*:}"
   got="$(pkg_field "$dir" version)"
   [[ "$got" == "$want" ]] || { echo "error: $dir has version $got, expected $want" >&2; exit 1; }
@@ -95,9 +99,9 @@ copy_css_with_assets() { # <src root> <css rel path> <dest root> <dest rel path>
   done <<< "$refs"
 }
 
-echo ">> wiping $KERN_OUT and $HTMX_OUT"
-rm -rf "$KERN_OUT" "$HTMX_OUT" "$MANIFEST"
-mkdir -p "$KERN_OUT" "$HTMX_OUT"
+echo ">> wiping $KERN_OUT, $HTMX_OUT and $CHART_OUT"
+rm -rf "$KERN_OUT" "$HTMX_OUT" "$CHART_OUT" "$MANIFEST"
+mkdir -p "$KERN_OUT" "$HTMX_OUT" "$CHART_OUT"
 
 # KERN: the compiled CSS (kern.min.css already contains grid + utilities), the
 # Fira Sans @font-face sheet + the woff2 files it references, the optional
@@ -110,6 +114,10 @@ copy "$KERN_SRC" LICENSE.md                "$KERN_OUT" LICENSE.md
 # htmx
 copy "$HTMX_SRC" dist/htmx.min.js "$HTMX_OUT" htmx.min.js
 copy "$HTMX_SRC" LICENSE          "$HTMX_OUT" LICENSE
+
+# Chart.js: the self-contained UMD build (no eval, so it runs under script-src 'self').
+copy "$CHART_SRC" dist/chart.umd.min.js "$CHART_OUT" chart.umd.min.js
+copy "$CHART_SRC" LICENSE.md            "$CHART_OUT" LICENSE.md
 
 # Final safety net: nothing we ship may point to the network.
 while IFS= read -r f; do css_refs "$f" >/dev/null; done < <(find "$KERN_OUT" -name '*.css')
@@ -130,6 +138,7 @@ file_list() { # <dir> -> markdown list of files with sizes and sha256
   echo "|---|---|---|---|"
   echo "| [$KERN_PKG](https://www.npmjs.com/package/$KERN_PKG) | $KERN_VERSION | $(pkg_field "$KERN_SRC" license) | \`lib/kern/\` |"
   echo "| [$HTMX_PKG](https://www.npmjs.com/package/$HTMX_PKG) | $HTMX_VERSION | $(pkg_field "$HTMX_SRC" license) | \`lib/htmx/\` |"
+  echo "| [$CHART_PKG](https://www.npmjs.com/package/$CHART_PKG) | $CHART_VERSION | $(pkg_field "$CHART_SRC" license) | \`lib/chartjs/\` |"
   echo
   echo "## $KERN_PKG $KERN_VERSION (\`lib/kern/\`)"
   echo
@@ -143,6 +152,10 @@ file_list() { # <dir> -> markdown list of files with sizes and sha256
   echo "## $HTMX_PKG $HTMX_VERSION (\`lib/htmx/\`)"
   echo
   file_list "$HTMX_OUT"
+  echo
+  echo "## $CHART_PKG $CHART_VERSION (\`lib/chartjs/\`)"
+  echo
+  file_list "$CHART_OUT"
 } > "$MANIFEST"
 
 echo ">> done:"

@@ -123,6 +123,24 @@ fi
 
 run_tests "browser" tests/Lotse.BrowserTests/Lotse.BrowserTests.csproj LOTSE_TEST_PROVIDER=Sqlite
 
+# --- the bench at a tiny scale: every scenario answers without error (a smoke test, not timed) --
+bench_smoke() { # db, extra args...
+  local db=$1; shift
+  local log="$out/bench-$db.log"
+  echo "== bench smoke ($db)"
+  local bench="dotnet bench/Lotse.Bench/bin/Debug/net10.0/Lotse.Bench.dll"
+  if $bench generate --scale tiny --db "$db" "$@" >"$log" 2>&1 \
+    && $bench run --scale tiny --db "$db" "$@" --smoke --seconds 1 --concurrency 1,8 --lotse src/Lotse/bin/Debug/net10.0/Lotse.dll >>"$log" 2>&1; then
+    echo "   $(tail -n 1 "$log")"
+    count_check "bench smoke $db" 0
+  else
+    tail -n 30 "$log"
+    count_check "bench smoke $db" 1
+  fi
+}
+bench_smoke sqlite
+if [ -n "${LOTSE_TEST_POSTGRES:-}" ]; then bench_smoke postgres --postgres "$LOTSE_TEST_POSTGRES"; fi
+
 if [ ${#failures[@]} -gt 0 ]; then
   echo "Failures:"; printf '  - %s\n' "${failures[@]}"
 fi

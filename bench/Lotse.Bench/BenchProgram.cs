@@ -70,9 +70,10 @@ internal static class BenchProgram
         var lotse = new Option<string?>("--lotse") { Description = "Path to the published Lotse.dll (default bench/out/lotse/Lotse.dll)." };
         var label = new Option<string?>("--label") { Description = "A note for the results file, e.g. 'before indexes'." };
         var smoke = new Option<bool>("--smoke") { Description = "CI smoke run: checks that every scenario answers, writes no results file." };
+        var logQueries = new Option<bool>("--log-queries") { Description = "Prints every SQL statement of Lotse that took 10 ms or more (no parameter values)." };
         var command = new Command("run", "Starts Lotse and the floor server on a generated database and measures every scenario at every concurrency level.")
         {
-            ScaleOption, DbOption, ServerOption, duration, levels, scenarios, lotse, label, smoke,
+            ScaleOption, DbOption, ServerOption, duration, levels, scenarios, lotse, label, smoke, logQueries,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -87,6 +88,7 @@ internal static class BenchProgram
                 result.GetValue(lotse) ?? Path.Combine(Root, "bench", "out", "lotse", "Lotse.dll"),
                 result.GetValue(label),
                 result.GetValue(smoke),
+                result.GetValue(logQueries),
                 string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Prepend("bench/run.sh")));
             return await new LoadRunner(options, Console.Out).RunAsync(cancellationToken);
         });
@@ -118,4 +120,4 @@ internal static class BenchProgram
     }
 }
 
-internal sealed record RunOptions(Scale Scale, BenchDatabase Database, int Seconds, int[] Levels, string[]? Scenarios, string LotsePath, string? Label, bool Smoke, string Command);
+internal sealed record RunOptions(Scale Scale, BenchDatabase Database, int Seconds, int[] Levels, string[]? Scenarios, string LotsePath, string? Label, bool Smoke, bool LogQueries, string Command);

@@ -285,7 +285,8 @@ internal sealed class Generator(LotseDbContext db, TextWriter output)
         }
 
         // Goals (2.5 per case on average over all cases, so about 3 per case past Clearing).
-        for (var g = 0; g < 1 + random.Next(5); g++)
+        var goals = 1 + random.Next(5);
+        for (var g = 0; g < goals; g++)
         {
             var agreed = opened.AddDays(Math.Min(span, 20 + random.Next(20)));
             var goal = new Goal
@@ -307,7 +308,8 @@ internal sealed class Generator(LotseDbContext db, TextWriter output)
         }
 
         // Encounters: 10 per case on average over all cases.
-        for (var e = 0; e < 5 + random.Next(17); e++)
+        var encounters = 4 + random.Next(15);
+        for (var e = 0; e < encounters; e++)
         {
             var day = opened.AddDays(random.Next(span));
             batch.Encounters.Add(new Encounter
@@ -324,7 +326,8 @@ internal sealed class Generator(LotseDbContext db, TextWriter output)
         }
 
         // Referrals: 1.7 per case on average over all cases.
-        for (var r = 0; r < random.Next(6); r++)
+        var referrals = random.Next(5);
+        for (var r = 0; r < referrals; r++)
         {
             var offer = offers[random.Next(offers.Length)];
             var sent = opened.AddDays(random.Next(span)).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
@@ -357,7 +360,8 @@ internal sealed class Generator(LotseDbContext db, TextWriter output)
     // 20 audit entries per client on average, chained and sealed exactly as AuditChain.SealAsync does.
     private void AddAudit(Batch batch, Client client, List<Guid> cases, User manager, DateTime now)
     {
-        for (var a = 0; a < 10 + random.Next(21); a++)
+        var entries = 10 + random.Next(21);
+        for (var a = 0; a < entries; a++)
         {
             var onCase = cases.Count > 0 && random.Next(3) > 0;
             var entry = new AuditEntry

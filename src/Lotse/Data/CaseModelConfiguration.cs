@@ -179,6 +179,9 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
         builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.CaseId, e.At });
         builder.HasIndex(e => new { e.UserId, e.At });
+        // Covers the KIM report's contacts of a period: a year is a third of the rows, which without
+        // the two columns costs a table lookup per row (6.4 s instead of 0.2 s at state scale).
+        builder.HasIndex(e => new { e.At, e.DurationMinutes, e.InterpreterUsed });
     }
 }
 

@@ -81,6 +81,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasOne(r => r.Consent).WithMany().HasForeignKey(r => r.ConsentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReferralId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.RecipientOrganizationId, r.Status });
+        // The inbox lists the newest first (bench/results: before/after).
+        builder.HasIndex(r => new { r.RecipientOrganizationId, r.SentAt });
         builder.HasIndex(r => r.CaseId);
         builder.HasIndex(r => r.OfferId);
     }

@@ -541,6 +541,8 @@ namespace Lotse.Data.Migrations.Postgres
 
                     b.HasIndex("UserId", "At");
 
+                    b.HasIndex("At", "DurationMinutes", "InterpreterUsed");
+
                     b.ToTable("Encounters");
                 });
 
@@ -1590,6 +1592,8 @@ namespace Lotse.Data.Migrations.Postgres
                     b.HasIndex("ProposedOfferId");
 
                     b.HasIndex("SenderOrganizationId");
+
+                    b.HasIndex("RecipientOrganizationId", "SentAt");
 
                     b.HasIndex("RecipientOrganizationId", "Status");
 

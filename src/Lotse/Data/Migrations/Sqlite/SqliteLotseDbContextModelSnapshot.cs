@@ -533,6 +533,8 @@ namespace Lotse.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "At");
 
+                    b.HasIndex("At", "DurationMinutes", "InterpreterUsed");
+
                     b.ToTable("Encounters");
                 });
 
@@ -1578,6 +1580,8 @@ namespace Lotse.Data.Migrations.Sqlite
                     b.HasIndex("ProposedOfferId");
 
                     b.HasIndex("SenderOrganizationId");
+
+                    b.HasIndex("RecipientOrganizationId", "SentAt");
 
                     b.HasIndex("RecipientOrganizationId", "Status");
 

@@ -373,7 +373,7 @@ internal sealed partial class LoadRunner(RunOptions options, TextWriter output)
 
     private Process StartLotse(int port, params string[] command)
     {
-        var start = new ProcessStartInfo("dotnet", [options.LotsePath, .. command])
+        var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(options.LotsePath), .. command])
         {
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(options.LotsePath))!,
             RedirectStandardOutput = true,

@@ -126,8 +126,8 @@ internal sealed class BulkWriter(LotseDbContext db)
         }
     }
 
-    // EF Core's SQLite provider stores GUIDs as upper-case text and times as ISO text.
-    private static object SqliteValue(object? value) => value switch
+    /// <summary>A value as EF Core's SQLite provider stores it: GUIDs as upper-case text, dates and times as ISO text.</summary>
+    internal static object SqliteValue(object? value) => value switch
     {
         null => DBNull.Value,
         Guid g => g.ToString().ToUpperInvariant(),

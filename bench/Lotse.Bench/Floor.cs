@@ -99,7 +99,7 @@ internal static class Floor
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
-                parameter.Value = postgres is not null ? value : SqliteValue(value);
+                parameter.Value = postgres is not null ? value : BulkWriter.SqliteValue(value);
                 command.Parameters.Add(parameter);
             }
 
@@ -119,13 +119,4 @@ internal static class Floor
             return Results.Content(html.Append("</table></body></html>").ToString(), "text/html; charset=utf-8");
         }
     }
-
-    /// <summary>EF Core's SQLite provider stores GUIDs as upper-case text and dates as ISO text.</summary>
-    internal static object SqliteValue(object value) => value switch
-    {
-        Guid g => g.ToString().ToUpperInvariant(),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        _ => value,
-    };
 }

@@ -301,7 +301,7 @@ internal sealed partial class LoadRunner(RunOptions options, TextWriter output)
         {
             var p = command.CreateParameter();
             p.ParameterName = name;
-            p.Value = options.Database.Provider is DatabaseProvider.Postgres ? value : Floor.SqliteValue(value);
+            p.Value = options.Database.Provider is DatabaseProvider.Postgres ? value : BulkWriter.SqliteValue(value);
             command.Parameters.Add(p);
         }
 

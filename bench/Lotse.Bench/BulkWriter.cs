@@ -29,7 +29,7 @@ internal sealed class BulkWriter(LotseDbContext db)
         var columns = entity.GetProperties()
             .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long) && typeof(T) != typeof(Features.Audit.AuditEntry)))
             .Where(p => p.GetColumnName(table) is not null)
-            .Select(p => new Column(p.GetColumnName(table)!, p, Converter(p)))
+            .Select(p => new Column(p.GetColumnName(table)!, p, p.GetGetter(), Converter(p)))
             .ToList();
 
         if (db.Database.IsNpgsql())
@@ -60,7 +60,7 @@ internal sealed class BulkWriter(LotseDbContext db)
             await importer.StartRowAsync(cancellationToken);
             for (var i = 0; i < columns.Count; i++)
             {
-                var value = columns[i].Convert(columns[i].Property.GetGetter().GetClrValueUsingContainingEntity(row!));
+                var value = columns[i].Convert(columns[i].Getter.GetClrValueUsingContainingEntity(row!));
                 if (value is null)
                 {
                     await importer.WriteNullAsync(cancellationToken);
@@ -98,7 +98,7 @@ internal sealed class BulkWriter(LotseDbContext db)
 
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    parameters[i].Value = SqliteValue(columns[i].Convert(columns[i].Property.GetGetter().GetClrValueUsingContainingEntity(row!)));
+                    parameters[i].Value = SqliteValue(columns[i].Convert(columns[i].Getter.GetClrValueUsingContainingEntity(row!)));
                 }
 
                 await command.ExecuteNonQueryAsync(cancellationToken);
@@ -136,5 +136,5 @@ internal sealed class BulkWriter(LotseDbContext db)
         _ => value,
     };
 
-    private sealed record Column(string Name, IProperty Property, Func<object?, object?> Convert);
+    private sealed record Column(string Name, IProperty Property, IClrPropertyGetter Getter, Func<object?, object?> Convert);
 }

@@ -443,7 +443,8 @@ internal sealed partial class LoadRunner(RunOptions options, TextWriter output)
             {
                 output.WriteLine("    " + line.Trim());
             }
-            else if (line.Contains("fail", StringComparison.OrdinalIgnoreCase))
+            else if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
+                || line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal))
             {
                 slow = false;
                 output.WriteLine("  server: " + line[..Math.Min(400, line.Length)]);

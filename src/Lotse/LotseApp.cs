@@ -59,6 +59,7 @@ public static class LotseApp
             o.HeaderName = "RequestVerificationToken";
             o.Cookie.Name = "Lotse.Antiforgery";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddRazorPages(options =>
@@ -85,8 +86,7 @@ public static class LotseApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddDbContextCheck<LotseDbContext>("database", tags: ["ready"]);
-        services.Configure<ForwardedHeadersOptions>(o =>
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddLotseHosting(builder.Configuration);
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
@@ -97,6 +97,8 @@ public static class LotseApp
         services.AddHostedService<AuditSealer>();
         services.AddScoped<IAuthorizationHandler, CaseAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, ClientAuthorizationHandler>();
+        services.AddScoped<CaseGate>();
+        services.AddScoped<ClientGate>();
         services.AddScoped<IAuthorizationHandler, OfferAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, ReferralRecipientHandler>();
         services.AddScoped<OfferService>();
@@ -104,6 +106,7 @@ public static class LotseApp
         services.AddScoped<Features.Offers.Hsds.HsdsImport>();
         services.AddScoped<ConsentService>();
         services.AddScoped<ReferralService>();
+        services.AddScoped<ReferralGate>();
         services.AddScoped<ClientService>();
         services.AddScoped<ClientExport>();
         services.AddScoped<ClientMatching>();
@@ -115,6 +118,7 @@ public static class LotseApp
         services.AddScoped<UserAdministration>();
         services.AddScoped<IAuthorizationHandler, Features.Documents.DocumentAuthorizationHandler>();
         services.AddScoped<Features.Documents.DocumentStore>();
+        services.AddScoped<Features.Documents.DocumentGate>();
         services.AddScoped<Features.Privacy.Anonymiser>();
         services.AddScoped<Features.Privacy.RetentionService>();
         services.AddScoped<Features.Privacy.JobLeases>();

@@ -10,6 +10,16 @@ public sealed class LotseOptions
 
     public string DataDirectory { get; set; } = "./data";
 
+    /// <summary>
+    /// The address users reach Lotse under, e.g. <c>https://lotse.gelsenkirchen.de</c>. Every link Lotse
+    /// hands out (answer links, calendar feeds) is built from it, never from the request's Host header;
+    /// the allowed hosts follow from it.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>Addresses (IPs or CIDR networks) of the reverse proxies whose X-Forwarded-For/-Proto are believed. Loopback always.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     public DemoOptions Demo { get; set; } = new();
 
     public TwoFactorOptions TwoFactor { get; set; } = new();

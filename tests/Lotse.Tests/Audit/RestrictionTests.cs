@@ -51,9 +51,9 @@ public sealed class RestrictionTests(LotseFactory app)
         using var again = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/encounters", new { kind = "telefon", durationMinutes = 10 });
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
 
-        // Only the responsible case manager or a team lead restricts.
+        // Only the responsible case manager or the team lead of the case's team restricts.
         using var colleague = await ApiClient.ForAsync(app, "fm.nord@demo.lotse");
         using var refused = await colleague.PostAsJsonAsync($"/api/v1/clients/{clientId}/restriction", new { reason = "Versuch" });
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 }

@@ -46,12 +46,16 @@ public sealed class AuditLog(LotseDbContext db, CurrentActor actor, TimeProvider
     }
 
     /// <summary>Records a refused access, and saves at once.</summary>
-    public async Task DeniedAsync(string entityType, Guid entityId, CancellationToken cancellationToken = default)
+    public Task DeniedAsync(string entityType, Guid entityId, CancellationToken cancellationToken = default) =>
+        DeniedAsync(entityType, entityId, null, cancellationToken);
+
+    /// <summary>Records a refused access with the operation that was refused, and saves at once.</summary>
+    public async Task DeniedAsync(string entityType, Guid entityId, string? operation, CancellationToken cancellationToken = default)
     {
         // An anonymised person's record stays without a link in the log, even when someone asks for it again.
         var anonymised = await db.Clients.AnyAsync(c => c.Id == entityId && c.AnonymisedAt != null, cancellationToken)
             || await db.Cases.AnyAsync(c => c.Id == entityId && c.AnonymisedAt != null, cancellationToken);
-        db.AuditEntries.Add(Entry(AuditOperation.Denied, entityType, anonymised ? null : entityId, null, null));
+        db.AuditEntries.Add(Entry(AuditOperation.Denied, entityType, anonymised ? null : entityId, null, operation));
         await db.SaveChangesAsync(cancellationToken);
     }
 

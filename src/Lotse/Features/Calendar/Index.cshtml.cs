@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Lotse.Features.Calendar;
 
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, PublicLinks links, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -82,7 +82,7 @@ public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, Tim
     public async Task<IActionResult> OnPostFeedAsync()
     {
         var secret = await feeds.RenewAsync(User.GetUserId()!.Value);
-        NewFeedUrl = $"{Request.Scheme}://{Request.Host}/calendar/{secret}.ics";
+        NewFeedUrl = links.Path($"/calendar/{secret}.ics");
         await LoadAsync();
         return Page();
     }

@@ -15,8 +15,7 @@ namespace Lotse.Features.Cases;
 public sealed class AssessmentModel(
     LotseDbContext db,
     CaseService cases,
-    IAuthorizationService authorization,
-    AuditLog audit,
+    CaseGate gate,
     TimeProvider time,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -46,7 +45,6 @@ public sealed class AssessmentModel(
         Date = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var latest = Overview.Assessments.Count > 0 ? Overview.Assessments[^1] : null;
         Ratings = [.. Overview.NeedAreas.Select(n => new RatingInput { NeedArea = n.Key, Rating = latest?.Ratings.FirstOrDefault(r => r.NeedAreaCode == n.Key)?.Rating })];
-        await audit.ReadAsync("Case", Id, Overview.Case.ClientId, "Assessments", HttpContext.RequestAborted);
         return Page();
     }
 
@@ -75,8 +73,7 @@ public sealed class AssessmentModel(
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var @case = await cases.FindAsync(Id, HttpContext.RequestAborted);
-        if (@case is null || !(await authorization.AuthorizeAsync(User, @case, CaseOperations.Edit)).Succeeded)
+        if (await gate.OpenAsync(Id, CaseOperation.Edit, "Assessments", HttpContext.RequestAborted) is not { } @case)
         {
             return NotFound();
         }

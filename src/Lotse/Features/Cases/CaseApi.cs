@@ -88,10 +88,10 @@ public static class CaseApi
         })
         .WithSummary("The cases the caller may see; mine=true only those the caller is responsible for.");
 
-        cases.MapPost("", async Task<Results<Created<CaseDto>, ValidationProblem>> (CaseCreate body, HttpContext context, LotseDbContext db, CaseService service, IAuthorizationService authorization) =>
+        cases.MapPost("", async Task<Results<Created<CaseDto>, ValidationProblem>> (CaseCreate body, HttpContext context, CaseService service, ClientGate clients) =>
         {
-            var client = body.ClientId is { } clientId ? await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId, context.RequestAborted) : null;
-            if (client is null || !(await authorization.AuthorizeAsync(context.User, client, CaseOperations.Create)).Succeeded)
+            var client = body.ClientId is { } clientId ? await clients.OpenAsync(clientId, ClientOperation.OpenCase, cancellationToken: context.RequestAborted) : null;
+            if (client is null)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["clientId"] = ["Die Klientin oder der Klient wurde nicht gefunden."] });
             }
@@ -111,16 +111,15 @@ public static class CaseApi
         })
         .WithSummary("Opens a case for a client; {\"clientId\": …} is enough (the caller's organisation, the caller responsible).");
 
-        cases.MapGet("/{id:guid}", (Guid id, HttpContext context, CaseService service, IAuthorizationService authorization, AuditLog audit) =>
-            WithCaseAsync(id, context, service, authorization, audit, CaseOperations.Read, async c =>
+        cases.MapGet("/{id:guid}", (Guid id, HttpContext context, CaseService service, CaseGate gate) =>
+            WithCaseAsync(id, context, gate, CaseOperation.Read, null, async c =>
             {
-                await audit.ReadAsync("Case", c.Id, c.ClientId, cancellationToken: context.RequestAborted);
                 context.Response.Headers.ETag = ApiConventions.ETag(c.Version);
                 return TypedResults.Ok(CaseDto.From(c));
             }));
 
-        cases.MapPost("/{id:guid}/transitions", (Guid id, TransitionRequest body, HttpContext context, CaseService service, IAuthorizationService authorization, AuditLog audit) =>
-            WithCaseAsync(id, context, service, authorization, audit, CaseOperations.Edit, async c =>
+        cases.MapPost("/{id:guid}/transitions", (Guid id, TransitionRequest body, HttpContext context, CaseService service, CaseGate gate) =>
+            WithCaseAsync(id, context, gate, CaseOperation.Edit, null, async c =>
             {
                 if (body.To is not { } to)
                 {
@@ -132,24 +131,23 @@ public static class CaseApi
             }))
             .WithSummary("Moves a case to another phase: {\"to\": \"Assessment\"}. One step forward, any step back; from Closed it reopens.");
 
-        cases.MapPost("/{id:guid}/close", (Guid id, CloseRequest body, HttpContext context, CaseService service, IAuthorizationService authorization, AuditLog audit) =>
-            WithCaseAsync(id, context, service, authorization, audit, CaseOperations.Edit, async c =>
+        cases.MapPost("/{id:guid}/close", (Guid id, CloseRequest body, HttpContext context, CaseService service, CaseGate gate) =>
+            WithCaseAsync(id, context, gate, CaseOperation.Close, null, async c =>
             {
                 await service.CloseAsync(c, body.Reason, body.Note, body.CarryOverOpenGoals ?? false, context.User.GetUserId()!.Value, context.RequestAborted);
                 return TypedResults.Ok(CaseDto.From(c));
             }))
             .WithSummary("Closes a case with a closure reason code; open goals need carryOverOpenGoals=true.");
 
-        cases.MapGet("/{id:guid}/assessments", (Guid id, HttpContext context, CaseService service, IAuthorizationService authorization, AuditLog audit, LotseDbContext db) =>
-            WithCaseAsync(id, context, service, authorization, audit, CaseOperations.Read, async c =>
+        cases.MapGet("/{id:guid}/assessments", (Guid id, HttpContext context, CaseService service, CaseGate gate, LotseDbContext db) =>
+            WithCaseAsync(id, context, gate, CaseOperation.Read, "Assessments", async c =>
             {
                 var items = await db.Assessments.Where(a => a.CaseId == c.Id).Include(a => a.Ratings).OrderBy(a => a.Date).ToListAsync(context.RequestAborted);
-                await audit.ReadAsync("Case", c.Id, c.ClientId, "Assessments", context.RequestAborted);
                 return TypedResults.Ok(List(items.Select(AssessmentDto.From)));
             }));
 
-        cases.MapPost("/{id:guid}/assessments", (Guid id, AssessmentWrite body, HttpContext context, CaseService service, IAuthorizationService authorization, AuditLog audit, TimeProvider time) =>
-            WithCaseAsync(id, context, service, authorization, audit, CaseOperations.Edit, async c =>
+        cases.MapPost("/{id:guid}/assessments", (Guid id, AssessmentWrite body, HttpContext context, CaseService service, CaseGate gate, TimeProvider time) =>
+            WithCaseAsync(id, context, gate, CaseOperation.Edit, null, async c =>
             {
                 var assessment = await service.AddAssessmentAsync(c, body.Date ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime), body.Note,
                     (body.Ratings ?? []).Select(r => new AssessmentRating { NeedAreaCode = r.NeedArea, Rating = r.Rating, Resources = r.Resources, Note = r.Note }),
@@ -157,16 +155,15 @@ public static class CaseApi
                 return TypedResults.Created($"/api/v1/cases/{c.Id}/assessments", AssessmentDto.From(assessment));
             }));
 
-        cases.MapGet("/{id:guid}/goals", (Guid id, HttpContext context, CaseService service, IAuthorizationService authorization, AuditLog audit, LotseDbContext db) =>
-            WithCaseAsync(id, context, service, authorization, audit, CaseOperations.Read, async c =>
+        cases.MapGet("/{id:guid}/goals", (Guid id, HttpContext context, CaseService service, CaseGate gate, LotseDbContext db) =>
+            WithCaseAsync(id, context, gate, CaseOperation.Read, "Goals", async c =>
             {
                 var items = await db.Goals.Where(g => g.CaseId == c.Id).Include(g => g.Steps).OrderBy(g => g.AgreedOn).ToListAsync(context.RequestAborted);
-                await audit.ReadAsync("Case", c.Id, c.ClientId, "Goals", context.RequestAborted);
                 return TypedResults.Ok(List(items.Select(GoalDto.From)));
             }));
 
-        cases.MapPost("/{id:guid}/goals", (Guid id, GoalWrite body, HttpContext context, CaseService service, IAuthorizationService authorization, AuditLog audit, TimeProvider time) =>
-            WithCaseAsync(id, context, service, authorization, audit, CaseOperations.Edit, async c =>
+        cases.MapPost("/{id:guid}/goals", (Guid id, GoalWrite body, HttpContext context, CaseService service, CaseGate gate, TimeProvider time) =>
+            WithCaseAsync(id, context, gate, CaseOperation.Edit, null, async c =>
             {
                 var goal = await service.AddGoalAsync(c, body.NeedArea ?? string.Empty, body.Title ?? string.Empty,
                     body.AgreedOn ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime), body.DueOn, context.RequestAborted);
@@ -178,16 +175,15 @@ public static class CaseApi
                 return TypedResults.Created($"/api/v1/cases/{c.Id}/goals", GoalDto.From(goal));
             }));
 
-        cases.MapGet("/{id:guid}/encounters", (Guid id, HttpContext context, CaseService service, IAuthorizationService authorization, AuditLog audit, LotseDbContext db) =>
-            WithCaseAsync(id, context, service, authorization, audit, CaseOperations.Read, async c =>
+        cases.MapGet("/{id:guid}/encounters", (Guid id, HttpContext context, CaseService service, CaseGate gate, LotseDbContext db) =>
+            WithCaseAsync(id, context, gate, CaseOperation.Read, "Encounters", async c =>
             {
                 var items = await db.Encounters.Where(e => e.CaseId == c.Id).OrderByDescending(e => e.At).ToListAsync(context.RequestAborted);
-                await audit.ReadAsync("Case", c.Id, c.ClientId, "Encounters", context.RequestAborted);
                 return TypedResults.Ok(List(items.Select(EncounterDto.From)));
             }));
 
-        cases.MapPost("/{id:guid}/encounters", (Guid id, EncounterWrite body, HttpContext context, CaseService service, IAuthorizationService authorization, AuditLog audit, TimeProvider time) =>
-            WithCaseAsync(id, context, service, authorization, audit, CaseOperations.Edit, async c =>
+        cases.MapPost("/{id:guid}/encounters", (Guid id, EncounterWrite body, HttpContext context, CaseService service, CaseGate gate, TimeProvider time) =>
+            WithCaseAsync(id, context, gate, CaseOperation.Edit, null, async c =>
             {
                 var encounter = await service.AddEncounterAsync(c, new Encounter
                 {
@@ -203,15 +199,15 @@ public static class CaseApi
                 return TypedResults.Created($"/api/v1/cases/{c.Id}/encounters", EncounterDto.From(encounter));
             }));
 
-        cases.MapGet("/{id:guid}/deadlines", (Guid id, HttpContext context, CaseService service, IAuthorizationService authorization, AuditLog audit, LotseDbContext db) =>
-            WithCaseAsync(id, context, service, authorization, audit, CaseOperations.Read, async c =>
+        cases.MapGet("/{id:guid}/deadlines", (Guid id, HttpContext context, CaseService service, CaseGate gate, LotseDbContext db) =>
+            WithCaseAsync(id, context, gate, CaseOperation.Read, "Deadlines", async c =>
             {
                 var items = await db.Deadlines.Where(d => d.CaseId == c.Id).OrderBy(d => d.DueOn).ToListAsync(context.RequestAborted);
                 return TypedResults.Ok(List(items.Select(DeadlineDto.From)));
             }));
 
-        cases.MapPost("/{id:guid}/deadlines", (Guid id, DeadlineWrite body, HttpContext context, CaseService service, IAuthorizationService authorization, AuditLog audit) =>
-            WithCaseAsync(id, context, service, authorization, audit, CaseOperations.Edit, async c =>
+        cases.MapPost("/{id:guid}/deadlines", (Guid id, DeadlineWrite body, HttpContext context, CaseService service, CaseGate gate) =>
+            WithCaseAsync(id, context, gate, CaseOperation.Edit, null, async c =>
             {
                 if (body.DueOn is not { } dueOn)
                 {
@@ -250,20 +246,12 @@ public static class CaseApi
         return new PagedList<T>(list, list.Count, 1, Math.Max(1, list.Count));
     }
 
-    /// <summary>Loads the case, decides access (404 when refused, so existence does not leak), runs the work, turns broken rules into 400.</summary>
-    private static async Task<IResult> WithCaseAsync<T>(Guid id, HttpContext context, CaseService service, IAuthorizationService authorization, AuditLog audit,
-        Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, Func<Case, Task<T>> work)
+    /// <summary>Opens the case through its gate (404 when refused, so existence does not leak), runs the work, turns broken rules into 400.</summary>
+    private static async Task<IResult> WithCaseAsync<T>(Guid id, HttpContext context, CaseGate gate, CaseOperation operation, string? shown, Func<Case, Task<T>> work)
         where T : IResult
     {
-        var @case = await service.FindAsync(id, context.RequestAborted);
-        if (@case is null)
+        if (await gate.OpenAsync(id, operation, shown, context.RequestAborted) is not { } @case)
         {
-            return TypedResults.NotFound();
-        }
-
-        if (!(await authorization.AuthorizeAsync(context.User, @case, operation)).Succeeded)
-        {
-            await audit.DeniedAsync("Case", id, context.RequestAborted);
             return TypedResults.NotFound();
         }
 

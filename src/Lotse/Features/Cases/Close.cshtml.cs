@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Lotse.Features.Cases;
 
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class CloseModel(LotseDbContext db, CaseService cases, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class CloseModel(LotseDbContext db, CaseService cases, CaseGate gate, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -56,8 +56,7 @@ public sealed class CloseModel(LotseDbContext db, CaseService cases, IAuthorizat
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var @case = await cases.FindAsync(Id, HttpContext.RequestAborted);
-        if (@case is null || !(await authorization.AuthorizeAsync(User, @case, CaseOperations.Edit)).Succeeded)
+        if (await gate.OpenAsync(Id, CaseOperation.Close, "Goals", HttpContext.RequestAborted) is not { } @case)
         {
             return NotFound();
         }

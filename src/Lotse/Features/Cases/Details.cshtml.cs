@@ -18,8 +18,7 @@ public sealed class DetailsModel(
     LotseDbContext db,
     CaseService cases,
     Barriers.BarrierService barriers,
-    IAuthorizationService authorization,
-    AuditLog audit,
+    CaseGate gate,
     TimeProvider time,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -68,14 +67,13 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await LoadAsync(CaseOperations.Read) is { } refused)
+        if (await LoadAsync(CaseOperation.Read) is { } refused)
         {
             return refused;
         }
 
         Contact.At = time.GetLocalNow().DateTime.AddSeconds(-time.GetLocalNow().Second);
         NewGoal.AgreedOn = Today;
-        await audit.ReadAsync("Case", Id, Overview.Case.ClientId, cancellationToken: HttpContext.RequestAborted);
         return Page();
     }
 
@@ -140,40 +138,22 @@ public sealed class DetailsModel(
         }, localizer["Das Ergebnis des Ziels wurde gespeichert."]);
 
     public Task<IActionResult> OnPostDeputyAsync(Guid deputyId, DateOnly? from, DateOnly? until) =>
-        WorkAsync(async c =>
-        {
-            EnsureMayAssign(c);
-            await cases.SetDeputyAsync(c, deputyId, from, until, HttpContext.RequestAborted);
-        }, localizer["Die Vertretung wurde eingetragen."]);
+        WorkAsync(CaseOperation.AssignDeputies, c => cases.SetDeputyAsync(c, deputyId, from, until, HttpContext.RequestAborted),
+            localizer["Die Vertretung wurde eingetragen."], null, []);
 
     public Task<IActionResult> OnPostRemoveDeputyAsync(Guid deputyId) =>
-        WorkAsync(async c =>
-        {
-            EnsureMayAssign(c);
-            await cases.RemoveDeputyAsync(c, deputyId, HttpContext.RequestAborted);
-        }, localizer["Die Vertretung wurde beendet."]);
+        WorkAsync(CaseOperation.AssignDeputies, c => cases.RemoveDeputyAsync(c, deputyId, HttpContext.RequestAborted),
+            localizer["Die Vertretung wurde beendet."], null, []);
 
     public Task<IActionResult> OnPostReassignAsync(Guid responsibleId) =>
-        WorkAsync(async c =>
-        {
-            if (!User.IsInRole(Users.Roles.TeamLead))
-            {
-                throw new RuleViolationException(string.Empty, "Fälle weist die Teamleitung zu.");
-            }
+        WorkAsync(CaseOperation.Reassign, c => cases.ReassignAsync(c, responsibleId, HttpContext.RequestAborted),
+            localizer["Der Fall wurde neu zugewiesen."], null, []);
 
-            await cases.ReassignAsync(c, responsibleId, HttpContext.RequestAborted);
-        }, localizer["Der Fall wurde neu zugewiesen."]);
+    /// <summary>Deputies are set by the responsible case manager or the team lead of the case's team, not by a deputy (<see cref="CaseOperation.AssignDeputies"/>).</summary>
+    public bool MayAssign { get; private set; }
 
-    /// <summary>Deputies are set by the responsible case manager or the team lead, not by a deputy.</summary>
-    public bool MayAssign => Overview.Case.ResponsibleUserId == User.GetUserId() || User.IsInRole(Users.Roles.TeamLead);
-
-    private void EnsureMayAssign(Case c)
-    {
-        if (c.ResponsibleUserId != User.GetUserId() && !User.IsInRole(Users.Roles.TeamLead))
-        {
-            throw new RuleViolationException(string.Empty, "Vertretungen legen die verantwortliche Fachkraft oder die Teamleitung fest.");
-        }
-    }
+    /// <summary>Reassigning is the team lead's (<see cref="CaseOperation.Reassign"/>).</summary>
+    public bool MayReassign { get; private set; }
 
     public IReadOnlyList<SelectListItem> Colleagues { get; private set; } = [];
 
@@ -181,14 +161,17 @@ public sealed class DetailsModel(
     /// Runs one piece of case work: authorization first, then the service; a broken rule comes back
     /// to the form next to its field, and nothing is saved.
     /// </summary>
-    private async Task<IActionResult> WorkAsync(Func<Case, Task> work, string success, string? form = null, params string[] fields)
+    private Task<IActionResult> WorkAsync(Func<Case, Task> work, string success, string? form = null, params string[] fields) =>
+        WorkAsync(CaseOperation.Edit, work, success, form, fields);
+
+    private async Task<IActionResult> WorkAsync(CaseOperation operation, Func<Case, Task> work, string success, string? form, string[] fields)
     {
         foreach (var key in ModelState.Keys.Where(k => form is null || !k.StartsWith(form + ".", StringComparison.Ordinal)).ToList())
         {
             ModelState.Remove(key);
         }
 
-        if (await LoadAsync(CaseOperations.Edit) is { } refused)
+        if (await LoadAsync(operation) is { } refused)
         {
             return refused;
         }
@@ -215,7 +198,7 @@ public sealed class DetailsModel(
         {
             var field = fields.FirstOrDefault(f => f.Equals(violation.Field, StringComparison.OrdinalIgnoreCase));
             ModelState.AddModelError(form is not null && field is not null ? $"{form}.{field}" : string.Empty, localizer[violation.Key, [.. violation.Arguments]]);
-            await LoadAsync(CaseOperations.Edit);
+            await LoadAsync(operation);
             return Page();
         }
 
@@ -230,20 +213,16 @@ public sealed class DetailsModel(
         });
     }
 
-    private async Task<IActionResult?> LoadAsync(Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation)
+    private async Task<IActionResult?> LoadAsync(CaseOperation operation)
     {
         db.ChangeTracker.Clear();
-        var @case = await cases.FindAsync(Id, HttpContext.RequestAborted);
-        if (@case is null)
+        if (await gate.OpenAsync(Id, operation, cancellationToken: HttpContext.RequestAborted) is not { } @case)
         {
             return NotFound();
         }
 
-        if (!(await authorization.AuthorizeAsync(User, @case, operation)).Succeeded)
-        {
-            await audit.DeniedAsync("Case", @case.Id, HttpContext.RequestAborted);
-            return NotFound();
-        }
+        MayAssign = await gate.MayAsync(@case, CaseOperation.AssignDeputies);
+        MayReassign = await gate.MayAsync(@case, CaseOperation.Reassign);
 
         Overview = await CaseOverview.LoadAsync(db, @case, localizer, HttpContext.RequestAborted);
         Colleagues = [.. (await cases.CaseWorkersAsync(@case.OrganizationId, HttpContext.RequestAborted)).Select(u => new SelectListItem(u.Name, u.Id.ToString()))];

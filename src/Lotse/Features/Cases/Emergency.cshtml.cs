@@ -15,7 +15,7 @@ namespace Lotse.Features.Cases;
 /// case manager and the data protection officer.
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class EmergencyModel(LotseDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class EmergencyModel(LotseDbContext db, ClientGate gate, CaseGate cases, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public sealed record HiddenCase(Guid Id, string Reference, CasePhase Phase, string? Responsible);
 
@@ -75,18 +75,25 @@ public sealed class EmergencyModel(LotseDbContext db, IAuthorizationService auth
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == ClientId, HttpContext.RequestAborted);
-        if (client is null || !(await authorization.AuthorizeAsync(User, client, CaseOperations.Read)).Succeeded)
+        if (await gate.OpenAsync(ClientId, ClientOperation.Read, cancellationToken: HttpContext.RequestAborted) is not { } client)
         {
             return NotFound();
         }
 
         Client = client;
-        var visible = CaseAuthorizationHandler.VisibleTo(User, Today).Compile();
-        var cases = await db.Cases.Where(c => c.ClientId == client.Id && c.OrganizationId == client.OrganizationId)
+        var candidates = await db.Cases.Where(c => c.ClientId == client.Id && c.OrganizationId == client.OrganizationId)
             .Include(c => c.Responsible).Include(c => c.Deputies).Include(c => c.EmergencyAccesses)
             .OrderByDescending(c => c.OpenedOn).ToListAsync(HttpContext.RequestAborted);
-        Cases = [.. cases.Where(c => !visible(c)).Select(c => new HiddenCase(c.Id, c.Reference, c.Phase, c.Responsible?.DisplayName))];
+        var hidden = new List<HiddenCase>();
+        foreach (var c in candidates)
+        {
+            if (await cases.MayAsync(c, CaseOperation.BreakGlass))
+            {
+                hidden.Add(new HiddenCase(c.Id, c.Reference, c.Phase, c.Responsible?.DisplayName));
+            }
+        }
+
+        Cases = hidden;
         return null;
     }
 }

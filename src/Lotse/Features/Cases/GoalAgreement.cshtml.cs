@@ -10,7 +10,7 @@ namespace Lotse.Features.Cases;
 
 /// <summary>The printable goal agreement for the client to sign.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class GoalAgreementModel(LotseDbContext db, CaseService cases, IAuthorizationService authorization, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class GoalAgreementModel(LotseDbContext db, CaseGate gate, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -19,14 +19,12 @@ public sealed class GoalAgreementModel(LotseDbContext db, CaseService cases, IAu
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var @case = await cases.FindAsync(Id, HttpContext.RequestAborted);
-        if (@case is null || !(await authorization.AuthorizeAsync(User, @case, CaseOperations.Read)).Succeeded)
+        if (await gate.OpenAsync(Id, CaseOperation.Read, "Goals", HttpContext.RequestAborted) is not { } @case)
         {
             return NotFound();
         }
 
         Overview = await CaseOverview.LoadAsync(db, @case, localizer, HttpContext.RequestAborted);
-        await audit.ReadAsync("Case", Id, @case.ClientId, "Goals", HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -17,8 +17,8 @@ namespace Lotse.Features.Cases;
 public sealed class OpenModel(
     LotseDbContext db,
     CaseService cases,
-    IAuthorizationService authorization,
-    AuditLog audit,
+    ClientGate gate,
+    CaseGate caseGate,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -49,7 +49,6 @@ public sealed class OpenModel(
         }
 
         ResponsibleUserId = User.GetUserId();
-        await audit.ReadAsync("Client", Client.Id, Client.Id, cancellationToken: HttpContext.RequestAborted);
         return Page();
     }
 
@@ -66,7 +65,7 @@ public sealed class OpenModel(
                 string.IsNullOrEmpty(AccessRoute) ? null : AccessRoute, MemberIds, HttpContext.RequestAborted);
             TempData["Message"] = localizer["Fall {0} wurde eröffnet.", opened.Reference].Value;
             var visible = await cases.FindAsync(opened.Id, HttpContext.RequestAborted);
-            return (await authorization.AuthorizeAsync(User, visible!, CaseOperations.Read)).Succeeded
+            return await caseGate.MayAsync(visible!, CaseOperation.Read)
                 ? RedirectToPage("./Details", new { id = opened.Id })
                 : RedirectToPage("/Clients/Details", new { id = Client.Id });
         }
@@ -86,8 +85,7 @@ public sealed class OpenModel(
 
     private async Task<bool> LoadAsync()
     {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == ClientId, HttpContext.RequestAborted);
-        if (client is null || !(await authorization.AuthorizeAsync(User, client, CaseOperations.Create)).Succeeded)
+        if (await gate.OpenAsync(ClientId, ClientOperation.OpenCase, cancellationToken: HttpContext.RequestAborted) is not { } client)
         {
             return false;
         }

@@ -119,17 +119,11 @@ public static class ClientApi
         })
         .WithSummary("The clients the caller may see; with q= the ranked name search (any script, any order).");
 
-        clients.MapPost("/{id:guid}/restriction", async Task<IResult> (Guid id, RestrictionRequest? body, HttpContext context, LotseDbContext db, ClientService service,
-            ClientExport export, IAuthorizationService authorization, AuditLog audit) =>
+        clients.MapPost("/{id:guid}/restriction", async Task<IResult> (Guid id, RestrictionRequest? body, HttpContext context, ClientService service, ClientGate gate) =>
         {
-            if (await FindAsync(id, context, db, authorization, audit) is not { } client)
+            if (await gate.OpenAsync(id, ClientOperation.ExerciseRights, cancellationToken: context.RequestAborted) is not { } client)
             {
                 return TypedResults.NotFound();
-            }
-
-            if (!await export.MayExportAsync(context.User, client, context.RequestAborted))
-            {
-                return TypedResults.Forbid();
             }
 
             try
@@ -145,17 +139,11 @@ public static class ClientApi
         })
         .WithSummary("Art. 18 GDPR: restricts the processing; the person's records become read-only. For the responsible case manager or a team lead.");
 
-        clients.MapDelete("/{id:guid}/restriction", async Task<IResult> (Guid id, HttpContext context, LotseDbContext db, ClientService service,
-            ClientExport export, IAuthorizationService authorization, AuditLog audit) =>
+        clients.MapDelete("/{id:guid}/restriction", async Task<IResult> (Guid id, HttpContext context, ClientService service, ClientGate gate) =>
         {
-            if (await FindAsync(id, context, db, authorization, audit) is not { } client)
+            if (await gate.OpenAsync(id, ClientOperation.ExerciseRights, cancellationToken: context.RequestAborted) is not { } client)
             {
                 return TypedResults.NotFound();
-            }
-
-            if (!await export.MayExportAsync(context.User, client, context.RequestAborted))
-            {
-                return TypedResults.Forbid();
             }
 
             try
@@ -171,17 +159,11 @@ public static class ClientApi
         })
         .WithSummary("Lifts the restriction of processing.");
 
-        clients.MapGet("/{id:guid}/export", async Task<IResult> (Guid id, HttpContext context, LotseDbContext db, ClientExport export, IAuthorizationService authorization, AuditLog audit) =>
+        clients.MapGet("/{id:guid}/export", async Task<IResult> (Guid id, HttpContext context, ClientExport export, ClientGate gate, AuditLog audit) =>
         {
-            if (await FindAsync(id, context, db, authorization, audit) is not { } client)
+            if (await gate.OpenAsync(id, ClientOperation.ExerciseRights, "art15", context.RequestAborted) is not { } client)
             {
                 return TypedResults.NotFound();
-            }
-
-            if (!await export.MayExportAsync(context.User, client, context.RequestAborted))
-            {
-                await audit.DeniedAsync("ClientExport", client.Id, context.RequestAborted);
-                return TypedResults.Forbid();
             }
 
             var data = await export.BuildAsync(client, context.RequestAborted);
@@ -205,23 +187,21 @@ public static class ClientApi
         })
         .WithSummary("Registers a client. givenName, familyName and birthDate are enough.");
 
-        clients.MapGet("/{id:guid}", async Task<Results<Ok<ClientDto>, NotFound>> (Guid id, HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit) =>
+        clients.MapGet("/{id:guid}", async Task<Results<Ok<ClientDto>, NotFound>> (Guid id, HttpContext context, ClientGate gate) =>
         {
-            var client = await FindAsync(id, context, db, authorization, audit);
+            var client = await gate.OpenAsync(id, ClientOperation.Read, cancellationToken: context.RequestAborted);
             if (client is null)
             {
                 return TypedResults.NotFound();
             }
-
-            await audit.ReadAsync("Client", client.Id, client.Id, cancellationToken: context.RequestAborted);
             context.Response.Headers.ETag = ApiConventions.ETag(client.Version);
             return TypedResults.Ok(ClientDto.From(client));
         });
 
         clients.MapPut("/{id:guid}", async Task<Results<Ok<ClientDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
-            Guid id, ClientWrite body, HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit, ClientService service) =>
+            Guid id, ClientWrite body, HttpContext context, ClientGate gate, ClientService service) =>
         {
-            var client = await FindAsync(id, context, db, authorization, audit);
+            var client = await gate.OpenAsync(id, ClientOperation.Edit, cancellationToken: context.RequestAborted);
             if (client is null)
             {
                 return TypedResults.NotFound();
@@ -250,23 +230,22 @@ public static class ClientApi
         .WithSummary("Replaces a client's data. Needs If-Match with the ETag of the last read.");
 
         clients.MapGet("/{id:guid}/residence-statuses", async Task<Results<Ok<PagedList<ResidenceStatusDto>>, NotFound>> (
-            Guid id, HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit) =>
+            Guid id, HttpContext context, LotseDbContext db, ClientGate gate) =>
         {
-            var client = await FindAsync(id, context, db, authorization, audit);
+            var client = await gate.OpenAsync(id, ClientOperation.Read, "ResidenceStatuses", context.RequestAborted);
             if (client is null)
             {
                 return TypedResults.NotFound();
             }
 
             var items = await db.ResidenceStatuses.Where(r => r.ClientId == id).OrderByDescending(r => r.ValidFrom).ThenByDescending(r => r.CreatedAt).ToListAsync(context.RequestAborted);
-            await audit.ReadAsync("Client", id, id, "ResidenceStatuses", context.RequestAborted);
             return TypedResults.Ok(new PagedList<ResidenceStatusDto>([.. items.Select(ResidenceStatusDto.From)], items.Count, 1, Math.Max(1, items.Count)));
         });
 
         clients.MapPost("/{id:guid}/residence-statuses", async Task<Results<Created<ResidenceStatusDto>, NotFound, ValidationProblem>> (
-            Guid id, ResidenceStatusWrite body, HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit, ClientService service) =>
+            Guid id, ResidenceStatusWrite body, HttpContext context, ClientGate gate, ClientService service) =>
         {
-            var client = await FindAsync(id, context, db, authorization, audit);
+            var client = await gate.OpenAsync(id, ClientOperation.Edit, cancellationToken: context.RequestAborted);
             if (client is null)
             {
                 return TypedResults.NotFound();
@@ -297,21 +276,4 @@ public static class ClientApi
 
     internal static ValidationProblem Problem(RuleViolationException violation) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [violation.Field.Length == 0 ? "request" : violation.Field] = [violation.Message] });
-
-    internal static async Task<Client?> FindAsync(Guid id, HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit)
-    {
-        var client = await db.Clients.Include(c => c.OtherSpellings).Include(c => c.NameKeys).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, context.RequestAborted);
-        if (client is null)
-        {
-            return null;
-        }
-
-        if (!(await authorization.AuthorizeAsync(context.User, client, CaseOperations.Read)).Succeeded)
-        {
-            await audit.DeniedAsync("Client", id, context.RequestAborted);
-            return null;
-        }
-
-        return client;
-    }
 }

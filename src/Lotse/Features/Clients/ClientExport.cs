@@ -37,23 +37,11 @@ public sealed record ClientExportData(
 
 /// <summary>
 /// The Art. 15 export. It is the organisation's answer, so it covers every case of the person, not
-/// only those the requesting user works; therefore only the responsible case manager of one of the
-/// person's cases, or a team lead, may create it — and every export is audited.
+/// only those the requesting user works; who may create it is <see cref="ClientOperation.ExerciseRights"/>,
+/// and every export is audited.
 /// </summary>
 public sealed class ClientExport(LotseDbContext db, AuditSearch accessSearch, TimeProvider time)
 {
-    public async Task<bool> MayExportAsync(ClaimsPrincipal user, Client client, CancellationToken cancellationToken)
-    {
-        if (user.GetOrganizationId() != client.OrganizationId)
-        {
-            return false;
-        }
-
-        var userId = user.GetUserId();
-        var cases = db.Cases.Where(c => c.ClientId == client.Id || c.Members.Any(m => m.ClientId == client.Id));
-        return user.IsInRole(Roles.TeamLead) || await cases.AnyAsync(c => c.ResponsibleUserId == userId, cancellationToken) || !await cases.AnyAsync(cancellationToken);
-    }
-
     public async Task<ClientExportData> BuildAsync(Client client, CancellationToken cancellationToken)
     {
         var kinds = await CatalogLabels.LoadAsync(db, CatalogKind.ResidenceStatusKind, cancellationToken: cancellationToken);

@@ -26,7 +26,8 @@ public sealed class DetailsModel(
     Privacy.RetentionService retention,
     ClientExport export,
     Audit.AuditSearch accessSearch,
-    IAuthorizationService authorization,
+    ClientGate gate,
+    DocumentGate documentGate,
     AuditLog audit,
     TimeProvider time,
     IStringLocalizer<SharedResource> localizer) : PageModel
@@ -89,7 +90,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file)
     {
-        if (await LoadAsync() is { } refused)
+        if (await LoadAsync(ClientOperation.Edit) is { } refused)
         {
             return refused;
         }
@@ -122,7 +123,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetDocumentAsync(Guid documentId)
     {
-        if (await FindDocumentAsync(documentId) is not { } document)
+        if (await FindDocumentAsync(documentId, DocumentOperation.Read) is not { } document)
         {
             return NotFound();
         }
@@ -133,7 +134,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostDeleteDocumentAsync(Guid documentId)
     {
-        if (await FindDocumentAsync(documentId) is not { } document)
+        if (await FindDocumentAsync(documentId, DocumentOperation.Delete) is not { } document)
         {
             return NotFound();
         }
@@ -145,14 +146,9 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostLegalHoldAsync(bool lift)
     {
-        if (await LoadAsync() is { } refused)
+        if (await LoadAsync(ClientOperation.ExerciseRights) is { } refused)
         {
             return refused;
-        }
-
-        if (Accesses is null)
-        {
-            return Forbid();
         }
 
         try
@@ -170,14 +166,9 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostEraseAsync()
     {
-        if (await LoadAsync() is { } refused)
+        if (await LoadAsync(ClientOperation.ExerciseRights) is { } refused)
         {
             return refused;
-        }
-
-        if (Accesses is null)
-        {
-            return Forbid();
         }
 
         if (!ErasureConfirmed)
@@ -200,22 +191,8 @@ public sealed class DetailsModel(
         return RedirectToPage("./Index");
     }
 
-    private async Task<DocumentModel?> FindDocumentAsync(Guid documentId)
-    {
-        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.ClientId == Id, HttpContext.RequestAborted);
-        if (document is null)
-        {
-            return null;
-        }
-
-        if (!(await authorization.AuthorizeAsync(User, document, CaseOperations.Read)).Succeeded)
-        {
-            await audit.DeniedAsync(nameof(DocumentModel), documentId, HttpContext.RequestAborted);
-            return null;
-        }
-
-        return document;
-    }
+    private Task<DocumentModel?> FindDocumentAsync(Guid documentId, DocumentOperation operation) =>
+        documentGate.OpenAsync(documentId, operation, Id, HttpContext.RequestAborted);
 
     /// <summary>Who accessed this client, for the responsible case manager and the team lead (null for others).</summary>
     public IReadOnlyList<AccessSummary>? Accesses { get; private set; }
@@ -246,14 +223,9 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostRestrictAsync(bool lift)
     {
-        if (await LoadAsync() is { } refused)
+        if (await LoadAsync(ClientOperation.ExerciseRights) is { } refused)
         {
             return refused;
-        }
-
-        if (Accesses is null)
-        {
-            return Forbid();
         }
 
         try
@@ -279,13 +251,13 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostLinkAsync(Guid memberId)
     {
-        if (await LoadAsync() is { } refused)
+        if (await LoadAsync(ClientOperation.Edit) is { } refused)
         {
             return refused;
         }
 
         var member = await db.Clients.SingleOrDefaultAsync(c => c.Id == memberId, HttpContext.RequestAborted);
-        if (member is null || !(await authorization.AuthorizeAsync(User, member, CaseOperations.Edit)).Succeeded)
+        if (member is null || await gate.AdmitAsync(member, ClientOperation.Edit, cancellationToken: HttpContext.RequestAborted) is null)
         {
             return NotFound();
         }
@@ -298,7 +270,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostStatusAsync()
     {
-        if (await LoadAsync() is { } refused)
+        if (await LoadAsync(ClientOperation.Edit) is { } refused)
         {
             return refused;
         }
@@ -330,7 +302,7 @@ public sealed class DetailsModel(
         return RedirectToPage(new { id = Id });
     }
 
-    private async Task<IActionResult?> LoadAsync()
+    private async Task<IActionResult?> LoadAsync(ClientOperation? operation = null)
     {
         var client = await db.Clients.Include(c => c.OtherSpellings).Include(c => c.ResidenceStatuses).Include(c => c.District)
             .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == Id, HttpContext.RequestAborted);
@@ -339,9 +311,8 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        if (!(await authorization.AuthorizeAsync(User, client, CaseOperations.Read)).Succeeded)
+        if (await gate.AdmitAsync(client, operation ?? ClientOperation.Read, cancellationToken: HttpContext.RequestAborted) is null)
         {
-            await audit.DeniedAsync("Client", client.Id, HttpContext.RequestAborted);
             return NotFound();
         }
 
@@ -359,29 +330,19 @@ public sealed class DetailsModel(
         NeedAreas = await CatalogLabels.LoadAsync(db, CatalogKind.NeedArea, cancellationToken: HttpContext.RequestAborted);
         Consents = await consents.ForClientAsync(client.Id, HttpContext.RequestAborted);
         // The steward of the person's rights (Art. 15–18): the same rule as the export.
-        if (await export.MayExportAsync(User, client, HttpContext.RequestAborted))
+        if (await gate.MayAsync(client, ClientOperation.ExerciseRights))
         {
             Accesses = [.. (await accessSearch.AccessesToClientAsync(client.Id, HttpContext.RequestAborted)).Select(a => new AccessSummary(
                 a.User, a.Organization, a.Count, a.Last, string.Join(", ", a.Operations.Select(o => localizer[Audit.IndexModel.DisplayName(o)].Value))))];
         }
 
-        var documentList = new List<DocumentModel>();
-        foreach (var document in await documents.Of(client.Id).ToListAsync(HttpContext.RequestAborted))
-        {
-            if ((await authorization.AuthorizeAsync(User, document, CaseOperations.Read)).Succeeded)
-            {
-                documentList.Add(document);
-            }
-        }
-
-        ClientDocuments = documentList;
+        ClientDocuments = await documentGate.VisibleAsync(await documents.Of(client.Id).ToListAsync(HttpContext.RequestAborted));
         if (Accesses is not null)
         {
             RetentionDue = await retention.DueOnAsync(client.Id, HttpContext.RequestAborted);
             Corrections = await export.CorrectionsAsync(client.Id, HttpContext.RequestAborted);
         }
 
-        await audit.ReadAsync("Client", client.Id, client.Id, cancellationToken: HttpContext.RequestAborted);
         return null;
     }
 

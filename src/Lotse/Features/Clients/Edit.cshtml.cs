@@ -1,6 +1,4 @@
 using Lotse.Data;
-using Lotse.Features.Audit;
-using Lotse.Features.Cases;
 using Lotse.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +12,7 @@ namespace Lotse.Features.Clients;
 public sealed class EditModel(
     LotseDbContext db,
     ClientService clients,
-    IAuthorizationService authorization,
-    AuditLog audit,
+    ClientGate gate,
     IStringLocalizer<SharedResource> localizer) : PageModel, IClientFormPage
 {
     [BindProperty(SupportsGet = true)]
@@ -37,7 +34,6 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        await audit.ReadAsync("Client", client.Id, client.Id, cancellationToken: HttpContext.RequestAborted);
         Form = ClientForm.From(client);
         return Page();
     }
@@ -81,14 +77,7 @@ public sealed class EditModel(
     {
         Choices = await ClientFormChoices.LoadAsync(db, localizer);
         db.ChangeTracker.Clear();
-        var client = await db.Clients.Include(c => c.OtherSpellings).Include(c => c.NameKeys)
-            .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == Id, HttpContext.RequestAborted);
-        if (client is null || !(await authorization.AuthorizeAsync(User, client, CaseOperations.Edit)).Succeeded)
-        {
-            return null;
-        }
-
-        return client;
+        return await gate.OpenAsync(Id, ClientOperation.Edit, cancellationToken: HttpContext.RequestAborted);
     }
 
     private static List<(string, string?)> Differences(ClientForm stored, ClientForm mine) =>

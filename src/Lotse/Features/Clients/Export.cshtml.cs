@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Lotse.Data;
 using Lotse.Features.Audit;
-using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
 using Lotse.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +13,7 @@ namespace Lotse.Features.Clients;
 
 /// <summary>The Art. 15 information as a printable German document, and as JSON.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class ExportModel(LotseDbContext db, ClientExport export, IAuthorizationService authorization, AuditLog audit) : PageModel
+public sealed class ExportModel(LotseDbContext db, ClientExport export, ClientGate gate, AuditLog audit) : PageModel
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -56,16 +55,9 @@ public sealed class ExportModel(LotseDbContext db, ClientExport export, IAuthori
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == Id, HttpContext.RequestAborted);
-        if (client is null || !(await authorization.AuthorizeAsync(User, client, CaseOperations.Read)).Succeeded)
+        if (await gate.OpenAsync(Id, ClientOperation.ExerciseRights, "art15", HttpContext.RequestAborted) is not { } client)
         {
             return NotFound();
-        }
-
-        if (!await export.MayExportAsync(User, client, HttpContext.RequestAborted))
-        {
-            await audit.DeniedAsync("ClientExport", client.Id, HttpContext.RequestAborted);
-            return Forbid();
         }
 
         Data = await export.BuildAsync(client, HttpContext.RequestAborted);

@@ -2,6 +2,7 @@ using Lotse.Data;
 using Lotse.Features.Audit;
 using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
+using Lotse.Features.Clients;
 using Lotse.Features.Referrals;
 using Lotse.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,7 @@ namespace Lotse.Features.Consents;
 
 /// <summary>One consent: what it covers, the referrals resting on it, the printable form and withdrawal.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class DetailsModel(LotseDbContext db, ConsentService consents, IAuthorizationService authorization, AuditLog audit, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailsModel(LotseDbContext db, ConsentService consents, ClientGate gate, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public sealed record ReferralRow(Guid Id, string Recipient, ReferralStatus Status, DateTime? SentAt);
 
@@ -43,13 +44,12 @@ public sealed class DetailsModel(LotseDbContext db, ConsentService consents, IAu
             return refused;
         }
 
-        await audit.ReadAsync("Consent", Consent.Id, Consent.ClientId, cancellationToken: HttpContext.RequestAborted);
         return Page();
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync()
     {
-        if (await LoadAsync() is { } refused)
+        if (await LoadAsync(ClientOperation.Edit) is { } refused)
         {
             return refused;
         }
@@ -69,10 +69,10 @@ public sealed class DetailsModel(LotseDbContext db, ConsentService consents, IAu
         return RedirectToPage(new { id = Id });
     }
 
-    private async Task<IActionResult?> LoadAsync()
+    private async Task<IActionResult?> LoadAsync(ClientOperation? operation = null)
     {
         var consent = await consents.FindAsync(Id, HttpContext.RequestAborted);
-        if (consent?.Client is null || !(await authorization.AuthorizeAsync(User, consent.Client, CaseOperations.Read)).Succeeded)
+        if (consent?.Client is null || await gate.AdmitAsync(consent.Client, operation ?? ClientOperation.Read, "Consent", HttpContext.RequestAborted) is null)
         {
             return NotFound();
         }

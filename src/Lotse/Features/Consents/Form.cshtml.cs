@@ -1,5 +1,5 @@
 using Lotse.Data;
-using Lotse.Features.Cases;
+using Lotse.Features.Clients;
 using Lotse.Features.Clients.Matching;
 using Lotse.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +11,7 @@ namespace Lotse.Features.Consents;
 
 /// <summary>The printable consent form: German beside the client's language, right to left where the language is.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class FormModel(LotseDbContext db, ConsentService consents, IAuthorizationService authorization) : PageModel
+public sealed class FormModel(LotseDbContext db, ConsentService consents, ClientGate gate) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -33,7 +33,7 @@ public sealed class FormModel(LotseDbContext db, ConsentService consents, IAutho
     public async Task<IActionResult> OnGetAsync()
     {
         var consent = await consents.FindAsync(Id, HttpContext.RequestAborted);
-        if (consent?.Client is null || !(await authorization.AuthorizeAsync(User, consent.Client, CaseOperations.Read)).Succeeded)
+        if (consent?.Client is null || await gate.AdmitAsync(consent.Client, ClientOperation.Read, "ConsentForm", HttpContext.RequestAborted) is null)
         {
             return NotFound();
         }

@@ -15,7 +15,7 @@ namespace Lotse.Features.Consents;
 
 /// <summary>Recording a consent: each recipient, purpose and data category named, in the client's language.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class NewModel(LotseDbContext db, ConsentService consents, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class NewModel(LotseDbContext db, ConsentService consents, ClientGate gate, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid ClientId { get; set; }
@@ -102,8 +102,7 @@ public sealed class NewModel(LotseDbContext db, ConsentService consents, IAuthor
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == ClientId, HttpContext.RequestAborted);
-        if (client is null || !(await authorization.AuthorizeAsync(User, client, CaseOperations.Edit)).Succeeded)
+        if (await gate.OpenAsync(ClientId, ClientOperation.Edit, "Consents", HttpContext.RequestAborted) is not { } client)
         {
             return NotFound();
         }

@@ -23,38 +23,27 @@ public static class DocumentApi
     {
         var ofClient = api.MapGroup("/clients/{clientId:guid}/documents").RequireAuthorization(Policies.CaseWork).WithTags("Documents");
 
-        ofClient.MapGet("", async Task<Results<Ok<PagedList<DocumentDto>>, NotFound>> (Guid clientId, HttpContext context, LotseDbContext db, DocumentStore store,
-            IAuthorizationService authorization, AuditLog audit) =>
+        ofClient.MapGet("", async Task<Results<Ok<PagedList<DocumentDto>>, NotFound>> (Guid clientId, HttpContext context, DocumentStore store, ClientGate clients, DocumentGate gate) =>
         {
-            if (await ClientApi.FindAsync(clientId, context, db, authorization, audit) is null)
+            if (await clients.OpenAsync(clientId, ClientOperation.Read, "Documents", context.RequestAborted) is null)
             {
                 return TypedResults.NotFound();
             }
 
-            var visible = new List<DocumentDto>();
-            foreach (var document in await store.Of(clientId).ToListAsync(context.RequestAborted))
-            {
-                if ((await authorization.AuthorizeAsync(context.User, document, CaseOperations.Read)).Succeeded)
-                {
-                    visible.Add(DocumentDto.From(document));
-                }
-            }
-
-            await audit.ReadAsync(nameof(Document), clientId, clientId, "list", context.RequestAborted);
+            var visible = (await gate.VisibleAsync(await store.Of(clientId).ToListAsync(context.RequestAborted))).Select(DocumentDto.From).ToList();
             return TypedResults.Ok(new PagedList<DocumentDto>(visible, visible.Count, 1, Math.Max(visible.Count, 1)));
         })
         .WithSummary("The person's documents the caller may see (need-to-know), without their content.");
 
         ofClient.MapPost("", async Task<Results<Created<DocumentDto>, NotFound, ValidationProblem>> (Guid clientId, IFormFile? file, [FromForm] Guid? caseId, [FromForm] string? description,
-            HttpContext context, LotseDbContext db, DocumentStore store, IAuthorizationService authorization, AuditLog audit, TimeProvider time) =>
+            HttpContext context, DocumentStore store, ClientGate clients, CaseGate cases) =>
         {
-            if (await ClientApi.FindAsync(clientId, context, db, authorization, audit) is not { } client)
+            if (await clients.OpenAsync(clientId, ClientOperation.Edit, cancellationToken: context.RequestAborted) is not { } client)
             {
                 return TypedResults.NotFound();
             }
 
-            if (caseId is { } id && !await db.Cases.Where(c => c.Id == id)
-                    .Where(CaseAuthorizationHandler.VisibleTo(context.User, DateOnly.FromDateTime(time.GetLocalNow().DateTime))).AnyAsync(context.RequestAborted))
+            if (caseId is { } id && (await cases.OpenAsync(id, CaseOperation.Edit, cancellationToken: context.RequestAborted) is not { } @case || @case.ClientId != client.Id && @case.Members.All(m => m.ClientId != client.Id)))
             {
                 return TypedResults.NotFound();
             }
@@ -80,9 +69,9 @@ public static class DocumentApi
 
         var documents = api.MapGroup("/documents").RequireAuthorization(Policies.CaseWork).WithTags("Documents");
 
-        documents.MapGet("/{id:guid}", async Task<IResult> (Guid id, HttpContext context, LotseDbContext db, DocumentStore store, IAuthorizationService authorization, AuditLog audit) =>
+        documents.MapGet("/{id:guid}", async Task<IResult> (Guid id, HttpContext context, DocumentStore store, DocumentGate gate) =>
         {
-            if (await FindAsync(id, context, db, authorization, audit) is not { } document)
+            if (await gate.OpenAsync(id, DocumentOperation.Read, cancellationToken: context.RequestAborted) is not { } document)
             {
                 return TypedResults.NotFound();
             }
@@ -92,10 +81,9 @@ public static class DocumentApi
         })
         .WithSummary("Downloads the document (as an attachment); every download is audited.");
 
-        documents.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, HttpContext context, LotseDbContext db, DocumentStore store,
-            IAuthorizationService authorization, AuditLog audit) =>
+        documents.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, HttpContext context, DocumentStore store, DocumentGate gate) =>
         {
-            if (await FindAsync(id, context, db, authorization, audit) is not { } document)
+            if (await gate.OpenAsync(id, DocumentOperation.Delete, cancellationToken: context.RequestAborted) is not { } document)
             {
                 return TypedResults.NotFound();
             }
@@ -114,22 +102,5 @@ public static class DocumentApi
         .WithSummary("Deletes the document and its content.");
 
         return api;
-    }
-
-    private static async Task<Document?> FindAsync(Guid id, HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit)
-    {
-        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == id, context.RequestAborted);
-        if (document is null)
-        {
-            return null;
-        }
-
-        if (!(await authorization.AuthorizeAsync(context.User, document, CaseOperations.Read)).Succeeded)
-        {
-            await audit.DeniedAsync(nameof(Document), id, context.RequestAborted);
-            return null;
-        }
-
-        return document;
     }
 }

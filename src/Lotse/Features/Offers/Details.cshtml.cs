@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Lotse.Features.Offers;
 
 /// <summary>One offer with everything a case manager needs to refer, and its referral figures for coordinators and owners.</summary>
-public sealed class DetailsModel(LotseDbContext db, OfferService offers, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailsModel(LotseDbContext db, OfferService offers, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -34,7 +34,7 @@ public sealed class DetailsModel(LotseDbContext db, OfferService offers, IAuthor
             return refused;
         }
 
-        if (MayMaintain || User.IsInRole(Roles.Coordinator))
+        if (MayMaintain || OfferAuthorizationHandler.MaintainsWholeDirectory(User))
         {
             Statistics = await offers.StatisticsAsync(Id, HttpContext.RequestAborted);
             DeclineReasons = await CatalogLabels.LoadAsync(db, CatalogKind.ReferralDeclineReason, cancellationToken: HttpContext.RequestAborted);
@@ -64,13 +64,13 @@ public sealed class DetailsModel(LotseDbContext db, OfferService offers, IAuthor
     private async Task<IActionResult?> LoadAsync()
     {
         var offer = await offers.FindAsync(Id, HttpContext.RequestAborted);
-        if (offer is null || !(await authorization.AuthorizeAsync(User, offer, CaseOperations.Read)).Succeeded)
+        if (offer is null)
         {
             return NotFound();
         }
 
         Offer = offer;
-        MayMaintain = (await authorization.AuthorizeAsync(User, offer, CaseOperations.Edit)).Succeeded;
+        MayMaintain = OfferAuthorizationHandler.MayMaintain(User, offer.OrganizationId);
         IsStale = offers.IsStale(offer);
         NeedAreas = await CatalogLabels.LoadAsync(db, CatalogKind.NeedArea, cancellationToken: HttpContext.RequestAborted);
         return null;

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace Lotse.Features.Offers;
 
 /// <summary>Creating and editing an offer: coordinators for the whole directory, partner staff for their own organisation.</summary>
-public sealed class EditModel(LotseDbContext db, OfferService offers, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class EditModel(LotseDbContext db, OfferService offers, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     /// <summary>The languages most asked for in a KIM installation, offered as checkboxes.</summary>
     public static readonly string[] CommonLanguages = ["de", "en", "ar", "tr", "ro", "bg", "uk", "ru", "fa", "ku", "pl", "sq", "fr", "ti", "so", "ps"];
@@ -123,7 +123,7 @@ public sealed class EditModel(LotseDbContext db, OfferService offers, IAuthoriza
         if (Id is { } id)
         {
             var offer = await offers.FindAsync(id, HttpContext.RequestAborted);
-            if (offer is null || !(await authorization.AuthorizeAsync(User, offer, CaseOperations.Edit)).Succeeded)
+            if (offer is null || !OfferAuthorizationHandler.MayMaintain(User, offer.OrganizationId))
             {
                 return NotFound();
             }
@@ -155,7 +155,7 @@ public sealed class EditModel(LotseDbContext db, OfferService offers, IAuthoriza
         if (Id is { } id)
         {
             var existing = await db.Offers.Include(o => o.Locations).SingleOrDefaultAsync(o => o.Id == id, HttpContext.RequestAborted);
-            if (existing is null || !(await authorization.AuthorizeAsync(User, existing, CaseOperations.Edit)).Succeeded)
+            if (existing is null || !OfferAuthorizationHandler.MayMaintain(User, existing.OrganizationId))
             {
                 return NotFound();
             }
@@ -287,7 +287,7 @@ public sealed class EditModel(LotseDbContext db, OfferService offers, IAuthoriza
 
         NeedAreaLabels = await CatalogLabels.LoadAsync(db, CatalogKind.NeedArea, activeOnly: true, HttpContext.RequestAborted);
         var ownOrganization = User.GetOrganizationId();
-        var coordinator = User.IsInRole(Users.Roles.Coordinator);
+        var coordinator = OfferAuthorizationHandler.MaintainsWholeDirectory(User);
         Organizations = await db.Organizations.Where(o => o.IsActive && (coordinator || o.Id == ownOrganization)).OrderBy(o => o.Name)
             .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
         Districts = await DistrictChoices.TreeAsync(db, HttpContext.RequestAborted);

@@ -54,7 +54,7 @@ public sealed class IndexModel(LotseDbContext db, OfferService offers) : PageMod
         DistrictItems = await DistrictChoices.TreeAsync(db, HttpContext.RequestAborted);
         PageNumber = Math.Max(1, PageNumber);
         var query = new OfferQuery(Q, NeedArea, Language, District,
-            OrganizationId: Stale && !User.IsInRole(Users.Roles.Coordinator) ? User.GetOrganizationId() : null, StaleOnly: Stale);
+            OrganizationId: Stale && !OfferAuthorizationHandler.MaintainsWholeDirectory(User) ? User.GetOrganizationId() : null, StaleOnly: Stale);
         (var items, Total) = await offers.SearchAsync(query, PageNumber, PageSize, HttpContext.RequestAborted);
         Offers = items;
     }

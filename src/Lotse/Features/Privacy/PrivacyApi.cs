@@ -27,18 +27,11 @@ public static class PrivacyApi
     {
         var clients = api.MapGroup("/clients/{id:guid}").RequireAuthorization(Policies.CaseWork).WithTags("Clients");
 
-        clients.MapPost("/erasure", async Task<IResult> (Guid id, ErasureRequest? body, HttpContext context, LotseDbContext db, Anonymiser anonymiser,
-            ClientExport export, IAuthorizationService authorization, AuditLog audit) =>
+        clients.MapPost("/erasure", async Task<IResult> (Guid id, ErasureRequest? body, HttpContext context, Anonymiser anonymiser, ClientGate gate) =>
         {
-            if (await ClientApi.FindAsync(id, context, db, authorization, audit) is not { } client)
+            if (await gate.OpenAsync(id, ClientOperation.ExerciseRights, cancellationToken: context.RequestAborted) is not { } client)
             {
                 return TypedResults.NotFound();
-            }
-
-            if (!await export.MayExportAsync(context.User, client, context.RequestAborted))
-            {
-                await audit.DeniedAsync("Erasure", id, context.RequestAborted);
-                return TypedResults.Forbid();
             }
 
             try
@@ -51,16 +44,14 @@ public static class PrivacyApi
                 return ClientApi.Problem(violation);
             }
         })
-        .WithSummary("Art. 17 GDPR: erases the person — names, contact data, documents, free texts and audit links — and keeps only the anonymous statistics. For the responsible case manager or a team lead; cannot be undone.");
+        .WithSummary("Art. 17 GDPR: erases the person — names, contact data, documents, free texts and audit links — and keeps only the anonymous statistics. For the responsible case manager of one of the person's cases or the team lead of that case's team; cannot be undone.");
 
-        clients.MapPost("/legal-hold", async Task<IResult> (Guid id, LegalHoldRequest? body, HttpContext context, LotseDbContext db, ClientService service,
-            RetentionService retention, ClientExport export, IAuthorizationService authorization, AuditLog audit) =>
-            await SetHoldAsync(id, body?.Reason ?? string.Empty, context, db, service, retention, export, authorization, audit))
+        clients.MapPost("/legal-hold", async Task<IResult> (Guid id, LegalHoldRequest? body, HttpContext context, ClientService service, RetentionService retention, ClientGate gate) =>
+            await SetHoldAsync(id, body?.Reason ?? string.Empty, context, service, retention, gate))
         .WithSummary("Sets a legal hold (with a reason without names): retention and erasure leave the person alone while it holds.");
 
-        clients.MapDelete("/legal-hold", async Task<IResult> (Guid id, HttpContext context, LotseDbContext db, ClientService service,
-            RetentionService retention, ClientExport export, IAuthorizationService authorization, AuditLog audit) =>
-            await SetHoldAsync(id, null, context, db, service, retention, export, authorization, audit))
+        clients.MapDelete("/legal-hold", async Task<IResult> (Guid id, HttpContext context, ClientService service, RetentionService retention, ClientGate gate) =>
+            await SetHoldAsync(id, null, context, service, retention, gate))
         .WithSummary("Lifts the legal hold.");
 
         api.MapGet("/retention", async Task<Ok<RetentionReport>> (HttpContext context, LotseDbContext db, RetentionService retention) =>
@@ -90,17 +81,11 @@ public static class PrivacyApi
         return api;
     }
 
-    private static async Task<IResult> SetHoldAsync(Guid id, string? reason, HttpContext context, LotseDbContext db, ClientService service,
-        RetentionService retention, ClientExport export, IAuthorizationService authorization, AuditLog audit)
+    private static async Task<IResult> SetHoldAsync(Guid id, string? reason, HttpContext context, ClientService service, RetentionService retention, ClientGate gate)
     {
-        if (await ClientApi.FindAsync(id, context, db, authorization, audit) is not { } client)
+        if (await gate.OpenAsync(id, ClientOperation.ExerciseRights, cancellationToken: context.RequestAborted) is not { } client)
         {
             return TypedResults.NotFound();
-        }
-
-        if (!await export.MayExportAsync(context.User, client, context.RequestAborted))
-        {
-            return TypedResults.Forbid();
         }
 
         try

@@ -12,7 +12,7 @@ namespace Lotse.Features.Referrals;
 
 /// <summary>The receiving side's view of one referral: the packet and nothing else of the case, and the answers.</summary>
 [Authorize(Policy = Policies.Inbox)]
-public sealed class AnswerModel(LotseDbContext db, ReferralService referrals, IAuthorizationService authorization, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class AnswerModel(LotseDbContext db, ReferralService referrals, ReferralGate gate, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -81,14 +81,8 @@ public sealed class AnswerModel(LotseDbContext db, ReferralService referrals, IA
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var referral = await referrals.FindAsync(Id, HttpContext.RequestAborted);
-        if (referral is null || !(await authorization.AuthorizeAsync(User, referral, ReferralOperations.Answer)).Succeeded)
+        if (await gate.OpenForRecipientAsync(Id, HttpContext.RequestAborted) is not { } referral)
         {
-            if (referral is not null)
-            {
-                await audit.DeniedAsync("Referral", referral.Id, HttpContext.RequestAborted);
-            }
-
             return NotFound();
         }
 

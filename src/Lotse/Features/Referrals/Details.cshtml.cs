@@ -11,7 +11,7 @@ namespace Lotse.Features.Referrals;
 
 /// <summary>The sending side's view of a referral: what was shared, the answers, sending, withdrawing and answer links.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class DetailsModel(LotseDbContext db, CaseService cases, ReferralService referrals, IAuthorizationService authorization, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailsModel(LotseDbContext db, CaseGate gate, ReferralService referrals, PublicLinks links, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -40,7 +40,6 @@ public sealed class DetailsModel(LotseDbContext db, CaseService cases, ReferralS
             return refused;
         }
 
-        await audit.ReadAsync("Referral", View.Referral.Id, View.Referral.ClientId, cancellationToken: HttpContext.RequestAborted);
         return Page();
     }
 
@@ -50,7 +49,7 @@ public sealed class DetailsModel(LotseDbContext db, CaseService cases, ReferralS
 
     public async Task<IActionResult> OnPostLinkAsync()
     {
-        if (await LoadAsync(CaseOperations.Edit) is { } refused)
+        if (await LoadAsync(CaseOperation.Edit) is { } refused)
         {
             return refused;
         }
@@ -58,7 +57,7 @@ public sealed class DetailsModel(LotseDbContext db, CaseService cases, ReferralS
         try
         {
             var token = await referrals.CreateLinkAsync(View.Referral, User.GetUserId()!.Value, HttpContext.RequestAborted);
-            NewLink = Url.Page("/Referrals/Link", null, new { token }, Request.Scheme);
+            NewLink = links.Page("/Referrals/Link", new { token });
         }
         catch (RuleViolationException violation)
         {
@@ -70,7 +69,7 @@ public sealed class DetailsModel(LotseDbContext db, CaseService cases, ReferralS
 
     private async Task<IActionResult> ActAsync(ReferralAction action)
     {
-        if (await LoadAsync(CaseOperations.Edit) is { } refused)
+        if (await LoadAsync(CaseOperation.Edit) is { } refused)
         {
             return refused;
         }
@@ -94,17 +93,11 @@ public sealed class DetailsModel(LotseDbContext db, CaseService cases, ReferralS
         return RedirectToPage(new { id = Id });
     }
 
-    private async Task<IActionResult?> LoadAsync(Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement? operation = null)
+    private async Task<IActionResult?> LoadAsync(CaseOperation? operation = null)
     {
         var referral = await referrals.FindAsync(Id, HttpContext.RequestAborted);
-        var @case = referral is null ? null : await cases.FindAsync(referral.CaseId, HttpContext.RequestAborted);
-        if (referral is null || @case is null || !(await authorization.AuthorizeAsync(User, @case, operation ?? CaseOperations.Read)).Succeeded)
+        if (referral is null || await gate.OpenAsync(referral.CaseId, operation ?? CaseOperation.Read, "Referral", HttpContext.RequestAborted) is not { } @case)
         {
-            if (referral is not null)
-            {
-                await audit.DeniedAsync("Referral", referral.Id, HttpContext.RequestAborted);
-            }
-
             return NotFound();
         }
 

@@ -1,5 +1,6 @@
 using Lotse.Data;
 using Lotse.Features.Audit;
+using Lotse.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ namespace Lotse.Features.Referrals;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting("sign-in")]
-public sealed class LinkModel(LotseDbContext db, ReferralService referrals, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class LinkModel(LotseDbContext db, ReferralService referrals, AuditLog audit, PublicLinks links, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -67,7 +68,7 @@ public sealed class LinkModel(LotseDbContext db, ReferralService referrals, Audi
             }
 
             var next = await referrals.ActAsync(View.Referral, action, ReferralSide.Recipient, null, Answer.ToAnswer(action), link, HttpContext.RequestAborted);
-            NextLink = next is null ? null : Url.Page("/Referrals/Link", null, new { token = next }, Request.Scheme);
+            NextLink = next is null ? null : links.Page("/Referrals/Link", new { token = next });
             Done = localizer["Vielen Dank. Ihre Rückmeldung „{0}“ ist gespeichert.", localizer[ReferralRules.ActionName(action)]].Value;
             View = null;
             Choices = null;

@@ -139,7 +139,7 @@ public static class NetworkApi
         .WithSummary("Creates an offer: coordinators for any organisation, partner/authority staff and team leads for their own.");
 
         offers.MapPut("/{id:guid}", async Task<Results<Ok<OfferDto>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> (
-            Guid id, OfferWrite body, HttpContext context, LotseDbContext db, OfferService service, IAuthorizationService authorization) =>
+            Guid id, OfferWrite body, HttpContext context, LotseDbContext db, OfferService service) =>
         {
             var offer = await db.Offers.Include(o => o.Locations).SingleOrDefaultAsync(o => o.Id == id, context.RequestAborted);
             if (offer is null)
@@ -147,7 +147,7 @@ public static class NetworkApi
                 return TypedResults.NotFound();
             }
 
-            if (!(await authorization.AuthorizeAsync(context.User, offer, CaseOperations.Edit)).Succeeded
+            if (!OfferAuthorizationHandler.MayMaintain(context.User, offer.OrganizationId)
                 || (body.OrganizationId is { } moved && !OfferAuthorizationHandler.MayMaintain(context.User, moved)))
             {
                 return TypedResults.Forbid();
@@ -235,25 +235,24 @@ public static class NetworkApi
     private static void MapConsents(RouteGroupBuilder api)
     {
         var clientConsents = api.MapGroup("/clients/{clientId:guid}/consents").RequireAuthorization(Policies.CaseWork).WithTags("Consents");
-        clientConsents.MapGet("", async Task<Results<Ok<IReadOnlyList<ConsentDto>>, NotFound>> (Guid clientId, HttpContext context, LotseDbContext db,
-            ConsentService service, IAuthorizationService authorization, AuditLog audit, TimeProvider time) =>
+        clientConsents.MapGet("", async Task<Results<Ok<IReadOnlyList<ConsentDto>>, NotFound>> (Guid clientId, HttpContext context,
+            ConsentService service, ClientGate clients, TimeProvider time) =>
         {
-            if (await AuthorizedClientAsync(clientId, CaseOperations.Read, context, db, authorization, audit) is null)
+            if (await clients.OpenAsync(clientId, ClientOperation.Read, "Consents", context.RequestAborted) is null)
             {
                 return TypedResults.NotFound();
             }
 
             var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
             var consents = await service.ForClientAsync(clientId, context.RequestAborted);
-            await audit.ReadAsync("Consent", clientId, clientId, "list", context.RequestAborted);
             return TypedResults.Ok<IReadOnlyList<ConsentDto>>([.. consents.Select(c => ConsentDto.From(c, today))]);
         })
         .WithSummary("The client's consents, newest first.");
 
         clientConsents.MapPost("", async Task<Results<Created<ConsentDto>, NotFound, ValidationProblem>> (Guid clientId, ConsentWrite body, HttpContext context,
-            LotseDbContext db, ConsentService service, IAuthorizationService authorization, AuditLog audit, TimeProvider time) =>
+            ConsentService service, ClientGate clients, TimeProvider time) =>
         {
-            if (await AuthorizedClientAsync(clientId, CaseOperations.Edit, context, db, authorization, audit) is not { } client)
+            if (await clients.OpenAsync(clientId, ClientOperation.Edit, cancellationToken: context.RequestAborted) is not { } client)
             {
                 return TypedResults.NotFound();
             }
@@ -285,16 +284,11 @@ public static class NetworkApi
         .WithSummary("Records a consent. Categories: name, birthDate, phone, email, address, languages, nationality, residenceStatus, message.");
 
         api.MapPost("/consents/{id:guid}/withdraw", async Task<Results<Ok<ConsentDto>, NotFound, ValidationProblem>> (Guid id, WithdrawRequest? body, HttpContext context,
-            LotseDbContext db, ConsentService service, IAuthorizationService authorization, AuditLog audit, TimeProvider time) =>
+            ConsentService service, ClientGate clients, TimeProvider time) =>
         {
             var consent = await service.FindAsync(id, context.RequestAborted);
-            if (consent?.Client is null || !(await authorization.AuthorizeAsync(context.User, consent.Client, CaseOperations.Edit)).Succeeded)
+            if (consent?.Client is null || await clients.AdmitAsync(consent.Client, ClientOperation.Edit, cancellationToken: context.RequestAborted) is null)
             {
-                if (consent is not null)
-                {
-                    await audit.DeniedAsync("Consent", id, context.RequestAborted);
-                }
-
                 return TypedResults.NotFound();
             }
 
@@ -317,24 +311,22 @@ public static class NetworkApi
     private static void MapReferrals(RouteGroupBuilder api)
     {
         var caseReferrals = api.MapGroup("/cases/{caseId:guid}/referrals").RequireAuthorization(Policies.CaseWork).WithTags("Referrals");
-        caseReferrals.MapGet("", async Task<Results<Ok<IReadOnlyList<ReferralDto>>, NotFound>> (Guid caseId, HttpContext context, CaseService cases,
-            ReferralService service, IAuthorizationService authorization, AuditLog audit) =>
+        caseReferrals.MapGet("", async Task<Results<Ok<IReadOnlyList<ReferralDto>>, NotFound>> (Guid caseId, HttpContext context, CaseGate cases, ReferralService service) =>
         {
-            if (await AuthorizedCaseAsync(caseId, CaseOperations.Read, context, cases, authorization, audit) is not { } @case)
+            if (await cases.OpenAsync(caseId, CaseOperation.Read, "Referrals", context.RequestAborted) is null)
             {
                 return TypedResults.NotFound();
             }
 
             var referrals = await service.ForCaseAsync(caseId, context.RequestAborted);
-            await audit.ReadAsync("Referral", caseId, @case.ClientId, "list", context.RequestAborted);
             return TypedResults.Ok<IReadOnlyList<ReferralDto>>([.. referrals.Select(ReferralDto.From)]);
         })
         .WithSummary("The case's referrals and requests.");
 
         caseReferrals.MapPost("", async Task<Results<Created<ReferralDto>, NotFound, ValidationProblem>> (Guid caseId, ReferralCreate body, HttpContext context,
-            CaseService cases, ReferralService service, IAuthorizationService authorization, AuditLog audit) =>
+            CaseGate cases, ReferralService service) =>
         {
-            if (await AuthorizedCaseAsync(caseId, CaseOperations.Edit, context, cases, authorization, audit) is not { } @case)
+            if (await cases.OpenAsync(caseId, CaseOperation.Edit, cancellationToken: context.RequestAborted) is not { } @case)
             {
                 return TypedResults.NotFound();
             }
@@ -393,7 +385,7 @@ public static class NetworkApi
         })
         .WithSummary("The caller's organisation's inbox (?inbox=true), without packets; status filters by code, e.g. gesendet.");
 
-        referrals.MapGet("/{id:guid}", async Task<IResult> (Guid id, HttpContext context, CaseService cases, ReferralService service, IAuthorizationService authorization, AuditLog audit) =>
+        referrals.MapGet("/{id:guid}", async Task<IResult> (Guid id, HttpContext context, CaseGate cases, ReferralGate gate, ReferralService service, AuditLog audit) =>
         {
             var referral = await service.FindAsync(id, context.RequestAborted);
             if (referral is null)
@@ -401,7 +393,7 @@ public static class NetworkApi
                 return TypedResults.NotFound();
             }
 
-            if ((await authorization.AuthorizeAsync(context.User, referral, ReferralOperations.Answer)).Succeeded)
+            if (await gate.MayAnswerAsync(referral))
             {
                 var packet = service.PacketVisible(referral) ? ReferralService.ReadPacket(referral) : null;
                 if (packet is not null)
@@ -413,21 +405,19 @@ public static class NetworkApi
                 return TypedResults.Ok(Inbox(referral, service, packet));
             }
 
-            var @case = await cases.FindAsync(referral.CaseId, context.RequestAborted);
-            if (@case is not null && (await authorization.AuthorizeAsync(context.User, @case, CaseOperations.Read)).Succeeded)
+            // The sending side reads the referral through its case; the case's gate audits the read or the refusal.
+            if (await cases.OpenAsync(referral.CaseId, CaseOperation.Read, "Referral", context.RequestAborted) is not null)
             {
-                await audit.ReadAsync("Referral", referral.Id, referral.ClientId, cancellationToken: context.RequestAborted);
                 context.Response.Headers.ETag = ApiConventions.ETag(referral.Version);
                 return TypedResults.Ok(ReferralDto.From(referral));
             }
 
-            await audit.DeniedAsync("Referral", id, context.RequestAborted);
             return TypedResults.NotFound();
         })
         .WithSummary("One referral: for the recipient the packet and state only, for the sender the whole referral.");
 
         referrals.MapPost("/{id:guid}/{action}", async Task<IResult> (Guid id, string action, ReferralActionRequest? body, HttpContext context,
-            CaseService cases, ReferralService service, IAuthorizationService authorization, AuditLog audit) =>
+            CaseGate cases, ReferralGate gate, ReferralService service, AuditLog audit) =>
         {
             if (ReferralRules.ParseAction(action) is not { } parsed)
             {
@@ -440,19 +430,12 @@ public static class NetworkApi
                 return TypedResults.NotFound();
             }
 
-            ReferralSide side;
-            if (ReferralRules.SideOf(parsed) == ReferralSide.Recipient && (await authorization.AuthorizeAsync(context.User, referral, ReferralOperations.Answer)).Succeeded)
+            var side = ReferralRules.SideOf(parsed);
+            var admitted = side == ReferralSide.Recipient
+                ? await gate.OpenForRecipientAsync(id, context.RequestAborted) is not null
+                : await cases.OpenAsync(referral.CaseId, CaseOperation.Edit, cancellationToken: context.RequestAborted) is not null;
+            if (!admitted)
             {
-                side = ReferralSide.Recipient;
-            }
-            else if (ReferralRules.SideOf(parsed) == ReferralSide.Sender && await cases.FindAsync(referral.CaseId, context.RequestAborted) is { } @case
-                && (await authorization.AuthorizeAsync(context.User, @case, CaseOperations.Edit)).Succeeded)
-            {
-                side = ReferralSide.Sender;
-            }
-            else
-            {
-                await audit.DeniedAsync("Referral", id, context.RequestAborted);
                 return TypedResults.NotFound();
             }
 
@@ -482,30 +465,4 @@ public static class NetworkApi
     private static InboxReferralDto Inbox(Referral r, ReferralService service, ReferralPacket? packet) => new(
         r.Id, r.Kind, r.OfferId, r.Offer?.Name, r.SenderOrganizationId, r.SenderOrganization?.Name ?? string.Empty, r.NeedAreaCode,
         ReferralRules.StatusCode(r.Status), ReferralDto.Utc(r.SentAt), service.IsOverdue(r), packet, r.Version);
-
-    private static async Task<Client?> AuthorizedClientAsync(Guid clientId, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation,
-        HttpContext context, LotseDbContext db, IAuthorizationService authorization, AuditLog audit)
-    {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId, context.RequestAborted);
-        if (client is not null && !(await authorization.AuthorizeAsync(context.User, client, operation)).Succeeded)
-        {
-            await audit.DeniedAsync("Client", clientId, context.RequestAborted);
-            return null;
-        }
-
-        return client;
-    }
-
-    private static async Task<Case?> AuthorizedCaseAsync(Guid caseId, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation,
-        HttpContext context, CaseService cases, IAuthorizationService authorization, AuditLog audit)
-    {
-        var @case = await cases.FindAsync(caseId, context.RequestAborted);
-        if (@case is not null && !(await authorization.AuthorizeAsync(context.User, @case, operation)).Succeeded)
-        {
-            await audit.DeniedAsync("Case", caseId, context.RequestAborted);
-            return null;
-        }
-
-        return @case;
-    }
 }

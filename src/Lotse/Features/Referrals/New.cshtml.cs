@@ -22,10 +22,9 @@ namespace Lotse.Features.Referrals;
 [Authorize(Policy = Policies.CaseWork)]
 public sealed class NewModel(
     LotseDbContext db,
-    CaseService cases,
     OfferService offers,
     ReferralService referrals,
-    IAuthorizationService authorization,
+    CaseGate gate,
     TimeProvider time,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -135,8 +134,7 @@ public sealed class NewModel(
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var @case = await cases.FindAsync(CaseId, HttpContext.RequestAborted);
-        if (@case is null || !(await authorization.AuthorizeAsync(User, @case, CaseOperations.Edit)).Succeeded)
+        if (await gate.OpenAsync(CaseId, CaseOperation.Edit, "Referral:new", HttpContext.RequestAborted) is not { } @case)
         {
             return NotFound();
         }

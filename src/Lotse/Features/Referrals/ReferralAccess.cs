@@ -7,10 +7,15 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Lotse.Features.Referrals;
 
-/// <summary>The receiving side's operation: see the referral in the inbox and answer it.</summary>
-public static class ReferralOperations
+/// <summary>
+/// The receiving side's operation on a referral: see it in the inbox, read its packet and answer it.
+/// The sending side works a referral through its case (<see cref="Cases.CaseOperation"/>).
+/// </summary>
+public sealed class ReferralOperation : OperationAuthorizationRequirement
 {
-    public static readonly OperationAuthorizationRequirement Answer = new() { Name = nameof(Answer) };
+    private ReferralOperation(string name) => Name = name;
+
+    public static readonly ReferralOperation Answer = new(nameof(Answer));
 }
 
 /// <summary>
@@ -18,7 +23,7 @@ public static class ReferralOperations
 /// that: the packet, never the case. The sending side is decided by the case's own handler.
 /// Whether the packet itself is still visible (consent, withdrawal) is <see cref="ReferralService.PacketVisible"/>.
 /// </summary>
-public sealed class ReferralRecipientHandler : AuthorizationHandler<OperationAuthorizationRequirement, Referral>
+public sealed class ReferralRecipientHandler : AuthorizationHandler<ReferralOperation, Referral>
 {
     public static bool IsInboxUser(ClaimsPrincipal user) => user.IsInRole(Roles.PartnerStaff) || user.IsInRole(Roles.AuthorityStaff);
 
@@ -29,13 +34,41 @@ public sealed class ReferralRecipientHandler : AuthorizationHandler<OperationAut
         return r => inbox && r.RecipientOrganizationId == organizationId && r.Status != ReferralStatus.Draft;
     }
 
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Referral resource)
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ReferralOperation requirement, Referral resource)
     {
-        if (requirement.Name == ReferralOperations.Answer.Name && InInboxOf(context.User).Compile()(resource))
+        if (requirement.Name == ReferralOperation.Answer.Name && InInboxOf(context.User).Compile()(resource))
         {
             context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// The recipient's way into a referral: finds it, asks <see cref="ReferralRecipientHandler"/>, writes
+/// <c>Denied</c> on refusal (the caller answers 404). Reading the packet is audited where it is shown,
+/// because whether it is still visible depends on the consent.
+/// </summary>
+public sealed class ReferralGate(ReferralService referrals, IAuthorizationService authorization, Audit.AuditLog audit, CurrentActor actor)
+{
+    public async Task<Referral?> OpenForRecipientAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (await referrals.FindAsync(id, cancellationToken) is not { } referral)
+        {
+            return null;
+        }
+
+        if (!await MayAnswerAsync(referral))
+        {
+            await audit.DeniedAsync(nameof(Referral), id, ReferralOperation.Answer.Name, cancellationToken);
+            return null;
+        }
+
+        return referral;
+    }
+
+    /// <summary>Whether the current user answers this referral for the recipient (decides nothing else).</summary>
+    public async Task<bool> MayAnswerAsync(Referral referral) =>
+        actor.Principal is { } user && (await authorization.AuthorizeAsync(user, referral, ReferralOperation.Answer)).Succeeded;
 }

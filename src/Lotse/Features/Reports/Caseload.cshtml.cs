@@ -27,7 +27,7 @@ public sealed class CaseloadModel(LotseDbContext db, AuditLog audit, TimeProvide
     {
         var cancellationToken = HttpContext.RequestAborted;
         var scope = ReportPeriod.ScopeFor(User, null, null);
-        Suppressed = User.IsInRole(Roles.Coordinator) || scope.OrganizationId != User.GetOrganizationId();
+        Suppressed = ReportAccess.SeesEveryOrganization(User) || scope.OrganizationId != User.GetOrganizationId();
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
         var open = db.Cases.AsNoTracking().Where(c => c.ClosedOn == null && (scope.OrganizationId == null || c.OrganizationId == scope.OrganizationId));

@@ -39,7 +39,7 @@ public sealed class IndexModel(LotseDbContext db, KimReportService reports, Audi
 
     public IReadOnlyList<SelectListItem> Districts { get; private set; } = [];
 
-    public bool Coordinator => User.IsInRole(Roles.Coordinator);
+    public bool Coordinator => ReportAccess.SeesEveryOrganization(User);
 
     /// <summary>Presets: this year, last year, the quarters of this year.</summary>
     public IReadOnlyList<(string Label, DateOnly From, DateOnly To)> Presets { get; private set; } = [];

@@ -34,7 +34,7 @@ public sealed class NeedsModel(NeedsMapService needs, AuditLog audit) : PageMode
         }
 
         var scope = ReportPeriod.ScopeFor(User, null, null);
-        var suppress = User.IsInRole(Roles.Coordinator) || scope.OrganizationId != User.GetOrganizationId();
+        var suppress = ReportAccess.SeesEveryOrganization(User) || scope.OrganizationId != User.GetOrganizationId();
         Map = await needs.BuildAsync(scope, Level, suppress, HttpContext.RequestAborted);
         if (Area is { Length: > 0 } area && Map.NeedAreas.Any(a => a.Code == area))
         {

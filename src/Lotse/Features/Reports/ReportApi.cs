@@ -50,5 +50,5 @@ public static class ReportPeriod
 
     /// <summary>Coordinators choose any organisation; a team lead always gets their own.</summary>
     public static ReportScope ScopeFor(System.Security.Claims.ClaimsPrincipal user, Guid? organizationId, Guid? districtId) =>
-        user.IsInRole(Roles.Coordinator) ? new ReportScope(organizationId, districtId) : new ReportScope(user.GetOrganizationId(), districtId);
+        ReportAccess.SeesEveryOrganization(user) ? new ReportScope(organizationId, districtId) : new ReportScope(user.GetOrganizationId(), districtId);
 }

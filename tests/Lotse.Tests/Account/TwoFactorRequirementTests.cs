@@ -29,12 +29,14 @@ public sealed class TwoFactorRequirementTests(ProductionLikeFactory app) : IClas
     }
 
     [Fact]
-    public async Task A_coordinator_who_sees_no_personal_data_is_not_forced_to_enrol()
+    public async Task A_coordinator_who_maintains_shared_data_is_sent_to_enrolment_too()
     {
+        // Coordinators see no client but maintain the directory, barriers and the figures every Kommune relies on.
         using var client = app.CreateBrowserLikeClient();
         await client.SignInAsync("koordination@demo.lotse");
         using var start = await client.GetAsync("/");
-        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Equal("/Account/TwoFactor?required=True", start.Headers.Location?.OriginalString);
     }
 
     [Fact]

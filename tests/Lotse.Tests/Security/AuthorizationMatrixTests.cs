@@ -92,6 +92,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
             clients[role + ":api"] = await ApiClient.ForAsync(app, email);
         }
 
+        var userIds = await UserIdsAsync();
         var failures = new List<string>();
         // Refusals first: an allowed write may change the record the next check uses.
         foreach (var row in rows)
@@ -113,6 +114,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
                         : new FormUrlEncodedContent([new("__RequestVerificationToken", await client.AntiforgeryTokenAsync("/Account/Profile"))]);
                 }
 
+                var mark = await LastAuditIdAsync();
                 var response = await client.SendAsync(request);
                 if (response.StatusCode == HttpStatusCode.UnsupportedMediaType)
                 {
@@ -131,6 +133,20 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
                 if (status >= 500 || refused == expectAllowed)
                 {
                     failures.Add($"line {row.Line}: {row.Method} {target} as {role} ({(own ? "own" : "other")} organisation): expected {(expectAllowed ? "allowed" : "refused")}, got {status} {location}");
+                }
+                else if (PersonalRecord().IsMatch(row.Target))
+                {
+                    // The gate's promise to the data protection officer: one Read for a page or answer that shows
+                    // personal data (a download: one Export, data leaving Lotse), one Denied for each refusal.
+                    var (reads, exports, denied) = await AuditSinceAsync(mark, userIds[DemoUsers[role]]);
+                    if (refused && denied != 1)
+                    {
+                        failures.Add($"line {row.Line}: {row.Method} {target} as {role}: refused with {denied} Denied entries, expected 1");
+                    }
+                    else if (!refused && row.Method == "GET" && status == 200 && reads != 1 && (reads, exports) != (0, 1))
+                    {
+                        failures.Add($"line {row.Line}: {row.Method} {target} as {role}: shown with {reads} Read entries, expected 1");
+                    }
                 }
 
                 response.Dispose();
@@ -151,6 +167,30 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
 
         output.WriteLine($"{rows.Count} endpoints × {RoleColumns.Length} roles checked.");
         Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [GeneratedRegex(@"\{(client|case|consent|member|document|referral)\}")]
+    private static partial Regex PersonalRecord();
+
+    private async Task<Dictionary<string, Guid>> UserIdsAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LotseDbContext>().Users.ToDictionaryAsync(u => u.Email!, u => u.Id);
+    }
+
+    private async Task<long> LastAuditIdAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LotseDbContext>().AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0;
+    }
+
+    private async Task<(int Reads, int Exports, int Denied)> AuditSinceAsync(long mark, Guid userId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var operations = await scope.ServiceProvider.GetRequiredService<LotseDbContext>().AuditEntries
+            .Where(e => e.Id > mark && e.UserId == userId).Select(e => e.Operation).ToListAsync();
+        return (operations.Count(o => o == Lotse.Features.Audit.AuditOperation.Read), operations.Count(o => o == Lotse.Features.Audit.AuditOperation.Export),
+            operations.Count(o => o == Lotse.Features.Audit.AuditOperation.Denied));
     }
 
     private static bool Allowed(string cell, bool own) => cell switch

@@ -83,7 +83,15 @@ public static class LotseApp
 
         services.AddProblemDetails();
         services.AddExceptionHandler<RuleViolationExceptionHandler>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Unreadable requests throw in every environment, so the handler above answers them with the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // {"a":1,"a":2} is refused rather than silently keeping one of the two.
+            o.SerializerOptions.AllowDuplicateProperties = false;
+        });
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddDbContextCheck<LotseDbContext>("database", tags: ["ready"]);
         services.AddLotseHosting(builder.Configuration);

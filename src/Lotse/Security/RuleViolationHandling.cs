@@ -52,3 +52,59 @@ public sealed class RuleViolationExceptionHandler(IProblemDetailsService problem
         });
     }
 }
+
+/// <summary>
+/// A request the API cannot even read — malformed JSON, a value of the wrong type, duplicate keys, an
+/// unknown enum value, an impossible date, a number in the query that is none — answers 400 with
+/// the field in an RFC 9457 problem, in every environment; never 500.
+/// </summary>
+public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad || httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        var (field, message) = Describe(bad);
+        httpContext.Response.StatusCode = bad.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+            {
+                Status = bad.StatusCode,
+                Title = "Die Anfrage ist nicht lesbar.",
+            },
+        });
+    }
+
+    private static (string Field, string Message) Describe(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return ("request", "Bitte senden Sie JSON (Content-Type: application/json).");
+        }
+
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ("request", "Die Anfrage ist zu groß.");
+        }
+
+        for (Exception? inner = bad.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Text.Json.JsonException json)
+            {
+                var path = json.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : "request";
+                return (path, path == "request"
+                    ? "Der Inhalt ist kein gültiges JSON."
+                    : "Der Wert hat nicht das erwartete Format (Text, Zahl, Datum JJJJ-MM-TT, Wahrheitswert oder einer der dokumentierten Codes).");
+            }
+        }
+
+        // Route, query and header values: the message names the parameter, e.g. Failed to bind parameter "int? page" from "abc".
+        var name = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"(?:[^\" ]+ )?([^\" ]+)\"") is { Success: true } m ? m.Groups[1].Value : "request";
+        return (name, "Der Wert hat nicht das erwartete Format.");
+    }
+}

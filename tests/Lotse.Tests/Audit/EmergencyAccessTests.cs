@@ -40,11 +40,13 @@ public sealed class EmergencyAccessTests(LotseFactory app)
 
         using var noReason = await colleague.PostFormAsync($"/Cases/Emergency?clientId={clientId}", new Dictionary<string, string> { ["CaseId"] = caseId!, ["Reason"] = "eilig" });
         Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
-        Assert.Contains("mindestens 15 Zeichen", WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var refusedPage = WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync());
+        Assert.Contains("mindestens 15 Zeichen", refusedPage, StringComparison.Ordinal);
+        Assert.Contains("Bitte wählen Sie, welcher Notfall vorliegt.", refusedPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/Cases/Details?id={caseId}")).StatusCode);
 
         const string reason = "Herr Petrović steht mit einer Räumungsklage im Büro, Frau Demir ist krank.";
-        using var granted = await colleague.PostFormAsync($"/Cases/Emergency?clientId={clientId}", new Dictionary<string, string> { ["CaseId"] = caseId!, ["Reason"] = reason });
+        using var granted = await colleague.PostFormAsync($"/Cases/Emergency?clientId={clientId}", new Dictionary<string, string> { ["CaseId"] = caseId!, ["Category"] = "termin", ["Reason"] = reason });
         Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync($"/Cases/Details?id={caseId}")).StatusCode);
 
@@ -58,6 +60,7 @@ public sealed class EmergencyAccessTests(LotseFactory app)
         var auditPage = WebUtility.HtmlDecode(await officer.GetStringAsync("/Audit"));
         Assert.Contains("Notfallzugriffe der letzten 90 Tage", auditPage, StringComparison.Ordinal);
         Assert.Contains(reason, auditPage, StringComparison.Ordinal);
+        Assert.Contains("Die Person ist da oder ein Amt fragt heute an: " + reason, auditPage, StringComparison.Ordinal);
         using var officerApi = await ApiClient.ForAsync(app, "datenschutz@demo.lotse");
         var entries = await officerApi.GetFromJsonAsync<JsonElement>($"/api/v1/audit?clientId={clientId}&operation=Read");
         Assert.Contains(entries.GetProperty("items").EnumerateArray(), e => e.GetProperty("userName").GetString() == "Jonas Becker"
@@ -74,6 +77,36 @@ public sealed class EmergencyAccessTests(LotseFactory app)
 
         Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/Cases/Details?id={caseId}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Breaking_the_glass_three_times_in_thirty_days_is_flagged_for_the_data_protection_officer()
+    {
+        using var api = await ApiClient.ForAsync(app, "fm.mitte@demo.lotse");
+        using var nord = await SignedInAsync("fm.nord@demo.lotse");
+        var flaggedBefore = RepeatedFlags(await OfficerAuditPageAsync());
+        for (var i = 0; i < 3; i++)
+        {
+            using var created = await api.PostAsJsonAsync("/api/v1/clients", new { givenName = "Notfall" + i, familyName = "Wiederholt" + Guid.NewGuid().ToString("N")[..6], birthDate = "1980-01-01" });
+            var clientId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+            using var opened = await api.PostAsJsonAsync("/api/v1/cases", new { clientId });
+            var caseId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+            using var granted = await nord.PostFormAsync($"/Cases/Emergency?clientId={clientId}",
+                new Dictionary<string, string> { ["CaseId"] = caseId!, ["Category"] = "frist", ["Reason"] = "Die Frist der Ausländerbehörde endet heute um zwölf." });
+            Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        }
+
+        var page = await OfficerAuditPageAsync();
+        Assert.True(RepeatedFlags(page) > flaggedBefore, "no repeated emergency access flagged");
+        Assert.Contains("Notfallzugriffe in 30 Tagen", page, StringComparison.Ordinal);
+    }
+
+    private async Task<string> OfficerAuditPageAsync()
+    {
+        using var officer = await SignedInAsync("datenschutz@demo.lotse");
+        return WebUtility.HtmlDecode(await officer.GetStringAsync("/Audit"));
+    }
+
+    private static int RepeatedFlags(string page) => System.Text.RegularExpressions.Regex.Count(page, "data-repeated=\"true\"");
 
     [Theory]
     [InlineData("Passwort2026!!", false)]

@@ -28,9 +28,9 @@ namespace Lotse.Tests.Security;
 public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncLifetime
 #pragma warning restore CA1001
 {
-    private static readonly string[] RoleColumns = ["CaseManager", "TeamLead", "Coordinator", "AuthorityStaff", "PartnerStaff", "DataProtectionOfficer", "Admin"];
+    internal static readonly string[] RoleColumns = ["CaseManager", "TeamLead", "Coordinator", "AuthorityStaff", "PartnerStaff", "DataProtectionOfficer", "Admin"];
 
-    private static readonly Dictionary<string, string> DemoUsers = new()
+    internal static readonly Dictionary<string, string> DemoUsers = new()
     {
         ["CaseManager"] = "fm.mitte@demo.lotse",
         ["TeamLead"] = "teamleitung@demo.lotse",
@@ -48,13 +48,13 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
     public async Task DisposeAsync() => await ((IAsyncLifetime)app).DisposeAsync();
 
     /// <summary>One row of the table: the request, and per role "own", "all" or "—".</summary>
-    private sealed record Row(string Method, string Target, IReadOnlyDictionary<string, string> Expected, int Line)
+    internal sealed record Row(string Method, string Target, IReadOnlyDictionary<string, string> Expected, int Line)
     {
         public string Key => Key(Method, Target);
     }
 
     [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\}")]
-    private static partial Regex Placeholder();
+    internal static partial Regex Placeholder();
 
     [GeneratedRegex(@"[?&]handler=(\w+)")]
     private static partial Regex HandlerQuery();
@@ -193,7 +193,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
             operations.Count(o => o == Lotse.Features.Audit.AuditOperation.Denied));
     }
 
-    private static bool Allowed(string cell, bool own) => cell switch
+    internal static bool Allowed(string cell, bool own) => cell switch
     {
         "all" => true,
         "own" => own,
@@ -201,7 +201,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
         _ => throw new InvalidOperationException($"Unknown cell \"{cell}\": use own, all or —."),
     };
 
-    private static List<Row> ReadMatrix()
+    internal static List<Row> ReadMatrix()
     {
         var path = Path.Combine(Localization.TranslationTests.RepositoryRoot(), "tests", "Lotse.Tests", "Security", "authorization-matrix.md");
         var rows = new List<Row>();
@@ -224,7 +224,9 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
     }
 
     /// <summary>Every API endpoint with its methods, and every page with each of its handlers.</summary>
-    private List<(string Method, string Target, string Key)> RegisteredEndpoints()
+    private List<(string Method, string Target, string Key)> RegisteredEndpoints() => RegisteredEndpoints(app);
+
+    internal static List<(string Method, string Target, string Key)> RegisteredEndpoints(LotseFactory app)
     {
         var endpoints = app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>().ToList();
         var found = new List<(string, string, string)>();
@@ -271,7 +273,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
     /// The records the placeholders stand for: for each role a record of its own organisation (for
     /// partner and authority staff: addressed to it) and one of another organisation.
     /// </summary>
-    private sealed class Records
+    internal sealed class Records
     {
         private readonly Dictionary<string, (Func<string, Task<string>> Own, Func<string, Task<string>> Other)> map = [];
 

@@ -44,13 +44,16 @@ public class LotseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ? value
             : throw new InvalidOperationException("LOTSE_TEST_PROVIDER is Postgres but LOTSE_TEST_POSTGRES holds no connection string.");
 
+    /// <summary>The hosting environment: "Testing" behaves as Production (no developer pages); "Development" as <c>dotnet run</c>.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
     /// <summary>Settings a test class needs beyond the defaults, applied before the host starts.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(dataDirectory);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         // Added last, so these win over appsettings.json.
         var settings = new Dictionary<string, string?>
         {

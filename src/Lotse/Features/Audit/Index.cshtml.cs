@@ -46,7 +46,16 @@ public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain
 
     public AuditVerification? Verification { get; private set; }
 
-    public sealed record Emergency(DateTime GrantedAt, DateOnly Until, string User, string Case, Guid ClientId, string Reason);
+    public sealed record Emergency(DateTime GrantedAt, DateOnly Until, Guid UserId, string User, string Case, Guid ClientId, string Reason)
+    {
+        /// <summary>How many emergency accesses the same user opened in the 30 days up to this one, this one included.</summary>
+        public int InThirtyDays { get; init; } = 1;
+
+        /// <summary>Break glass three times in 30 days is a pattern for the data protection officer, not an emergency.</summary>
+        public bool Repeated => InThirtyDays >= RepeatedThreshold;
+    }
+
+    public const int RepeatedThreshold = 3;
 
     /// <summary>Emergency accesses (break glass) of the last 90 days, with their reasons.</summary>
     public IReadOnlyList<Emergency> Emergencies { get; private set; } = [];
@@ -80,8 +89,12 @@ public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain
         Users = await db.Users.OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName + " (" + u.Email + ")", u.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
         var since = DateTime.UtcNow.AddDays(-90);
         Emergencies = await db.EmergencyAccesses.Where(e => e.GrantedAt >= since).OrderByDescending(e => e.GrantedAt).Take(200)
-            .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new Emergency(e.GrantedAt, e.Until, e.User!.DisplayName, c.Reference, e.ClientId, e.Reason))
+            .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new Emergency(e.GrantedAt, e.Until, e.UserId, e.User!.DisplayName, c.Reference, e.ClientId, e.Reason))
             .ToListAsync(HttpContext.RequestAborted);
+        Emergencies = [.. Emergencies.Select(e => e with
+        {
+            InThirtyDays = Emergencies.Count(o => o.UserId == e.UserId && o.GrantedAt <= e.GrantedAt && o.GrantedAt > e.GrantedAt.AddDays(-30)),
+        })];
         Organizations = await db.Organizations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
     }
 

@@ -58,7 +58,7 @@ public sealed class AssessmentModel(
         try
         {
             await cases.AddAssessmentAsync(Overview.Case, Date, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
-                Ratings.Select(r => new AssessmentRating { NeedAreaCode = r.NeedArea, Rating = r.Rating, Resources = r.Resources?.Trim(), Note = r.Note?.Trim() }),
+                Ratings.Select(r => new AssessmentRating { NeedAreaCode = r.NeedArea ?? string.Empty, Rating = r.Rating, Resources = r.Resources?.Trim(), Note = r.Note?.Trim() }),
                 User.GetUserId()!.Value, HttpContext.RequestAborted);
         }
         catch (RuleViolationException violation)
@@ -85,7 +85,8 @@ public sealed class AssessmentModel(
 
     public sealed class RatingInput
     {
-        public string NeedArea { get; set; } = string.Empty;
+        // Not required for binding: an empty code is refused by the service with its message, beside the form.
+        public string? NeedArea { get; set; }
 
         public int? Rating { get; set; }
 

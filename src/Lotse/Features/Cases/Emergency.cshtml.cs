@@ -26,6 +26,9 @@ public sealed class EmergencyModel(LotseDbContext db, ClientGate gate, CaseGate 
     public Guid CaseId { get; set; }
 
     [BindProperty]
+    public string? Category { get; set; }
+
+    [BindProperty]
     public string? Reason { get; set; }
 
     public Client Client { get; private set; } = null!;
@@ -49,7 +52,16 @@ public sealed class EmergencyModel(LotseDbContext db, ClientGate gate, CaseGate 
             ModelState.AddModelError(nameof(CaseId), localizer["Bitte wählen Sie den Fall."]);
         }
 
-        if (string.IsNullOrWhiteSpace(Reason) || Reason.Trim().Length < 15)
+        if (Category is null || !EmergencyReasons.Categories.ContainsKey(Category))
+        {
+            ModelState.AddModelError(nameof(Category), localizer["Bitte wählen Sie, welcher Notfall vorliegt."]);
+        }
+
+        if (Reason?.Trim().Length > 800)
+        {
+            ModelState.AddModelError(nameof(Reason), localizer["Höchstens 800 Zeichen."]);
+        }
+        else if (string.IsNullOrWhiteSpace(Reason) || Reason.Trim().Length < 15)
         {
             ModelState.AddModelError(nameof(Reason), localizer["Bitte begründen Sie den Notfallzugriff (mindestens 15 Zeichen). Die Begründung sehen die verantwortliche Fachkraft und der Datenschutz."]);
         }
@@ -64,7 +76,7 @@ public sealed class EmergencyModel(LotseDbContext db, ClientGate gate, CaseGate 
             CaseId = target!.Id,
             ClientId = Client.Id,
             UserId = User.GetUserId()!.Value,
-            Reason = Reason!.Trim(),
+            Reason = EmergencyReasons.Compose(Category!, Reason!),
             GrantedAt = time.GetUtcNow().UtcDateTime,
             Until = Today.AddDays(1),
         });
@@ -96,4 +108,22 @@ public sealed class EmergencyModel(LotseDbContext db, ClientGate gate, CaseGate 
         Cases = hidden;
         return null;
     }
+}
+
+/// <summary>
+/// Why someone breaks the glass: a category the data protection officer can count, plus the
+/// reason in the user's words. Both are kept together in <see cref="EmergencyAccess.Reason"/>.
+/// </summary>
+public static class EmergencyReasons
+{
+    public static readonly IReadOnlyDictionary<string, string> Categories = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["krise"] = "Akute Krise oder Gefährdung der Person",
+        ["frist"] = "Eine Frist läuft ab, die zuständige Fachkraft ist nicht erreichbar",
+        ["termin"] = "Die Person ist da oder ein Amt fragt heute an",
+        ["abwesenheit"] = "Unvorhergesehene Abwesenheit ohne eingetragene Vertretung",
+        ["sonstiges"] = "Anderer Notfall",
+    };
+
+    public static string Compose(string category, string reason) => $"{Categories[category]}: {reason.Trim()}";
 }

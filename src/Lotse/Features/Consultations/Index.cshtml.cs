@@ -37,6 +37,8 @@ public sealed class IndexModel(LotseDbContext db, TimeProvider time, IStringLoca
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
+        // An empty choice binds as null: it is no choice, not an unknown code.
+        Input.NeedAreas = [.. Input.NeedAreas.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct()];
         if (Input.NeedAreas.Count == 0)
         {
             ModelState.AddModelError("Input.NeedAreas", localizer["Bitte wählen Sie mindestens ein Handlungsfeld."]);

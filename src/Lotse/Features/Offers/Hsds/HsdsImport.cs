@@ -26,7 +26,8 @@ public sealed class HsdsImport(LotseDbContext db, OfferService offers)
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json);
+            // A key given twice is refused: which of the two values to keep would be a guess.
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException exception)
         {

@@ -159,11 +159,13 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
         return restricted;
     }
 
-    private static bool IsPersonal(object entity) => entity is Client or ClientAlias or ResidenceStatus
-        or Case or CaseMember or CaseDeputy or Assessment or AssessmentRating or Goal or GoalStep or Encounter or Deadline
-        or Consent or ConsentRecipient or Referral or ReferralEvent or EmergencyAccess or Document or Barriers.BarrierCase;
+    /// <summary>Declared on the entity (<see cref="IPersonalData"/>), not listed here.</summary>
+    private static bool IsPersonal(object entity) => entity is IPersonalData;
 
-    private static Guid? KeyOf(EntityEntry entry) => entry.Entity switch
+    private static Guid? KeyOf(EntityEntry entry) => KeyOf(entry.Entity);
+
+    /// <summary>The id an entry of this record names; every <see cref="IPersonalData"/> type has one (a test checks).</summary>
+    internal static Guid? KeyOf(object entity) => entity switch
     {
         Client c => c.Id,
         ClientAlias a => a.Id,

@@ -57,7 +57,7 @@ public sealed class Barrier : IVersioned, IStamped
 }
 
 /// <summary>That a case met a barrier.</summary>
-public sealed class BarrierCase
+public sealed class BarrierCase : IPersonalData
 {
     public Guid BarrierId { get; set; }
 

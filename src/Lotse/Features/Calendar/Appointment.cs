@@ -3,7 +3,7 @@ using Lotse.Data;
 namespace Lotse.Features.Calendar;
 
 /// <summary>An appointment (Termin) of a staff member, optionally for a case.</summary>
-public sealed class Appointment : IVersioned, IStamped
+public sealed class Appointment : IVersioned, IStamped, IPersonalDataTrail
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

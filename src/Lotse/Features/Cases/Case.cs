@@ -17,7 +17,7 @@ public enum CasePhase
 }
 
 /// <summary>One case-management path of a client (and household members) at one organisation.</summary>
-public sealed class Case : IVersioned, IStamped
+public sealed class Case : IVersioned, IStamped, IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -73,7 +73,7 @@ public sealed class Case : IVersioned, IStamped
 }
 
 /// <summary>A household member included in the case.</summary>
-public sealed class CaseMember
+public sealed class CaseMember : IPersonalData
 {
     public Guid CaseId { get; set; }
 
@@ -83,7 +83,7 @@ public sealed class CaseMember
 }
 
 /// <summary>A deputy (Vertretung) of the responsible case manager, optionally for a period.</summary>
-public sealed class CaseDeputy
+public sealed class CaseDeputy : IPersonalData
 {
     public Guid CaseId { get; set; }
 
@@ -97,7 +97,7 @@ public sealed class CaseDeputy
 }
 
 /// <summary>Every change of phase, also opening, closing and reopening: the case's history.</summary>
-public sealed class CasePhaseChange
+public sealed class CasePhaseChange : IPersonalDataTrail
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -119,7 +119,7 @@ public sealed class CasePhaseChange
 /// theirs: a mandatory reason, valid until the end of the next day, shown to the responsible case
 /// manager and the data protection officer.
 /// </summary>
-public sealed class EmergencyAccess
+public sealed class EmergencyAccess : IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

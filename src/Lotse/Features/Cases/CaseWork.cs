@@ -3,7 +3,7 @@ using Lotse.Data;
 namespace Lotse.Features.Cases;
 
 /// <summary>A dated assessment: one rating per need area.</summary>
-public sealed class Assessment : IStamped
+public sealed class Assessment : IStamped, IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -23,7 +23,7 @@ public sealed class Assessment : IStamped
 }
 
 /// <summary>The rating of one need area: 1 (acute need) to 5 (independent); null is "nicht erhoben".</summary>
-public sealed class AssessmentRating
+public sealed class AssessmentRating : IPersonalData
 {
     public Guid AssessmentId { get; set; }
 
@@ -48,7 +48,7 @@ public enum GoalStatus
 }
 
 /// <summary>A goal agreed with the client (Zielvereinbarung).</summary>
-public sealed class Goal : IVersioned, IStamped
+public sealed class Goal : IVersioned, IStamped, IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -90,7 +90,7 @@ public enum StepStatus
 }
 
 /// <summary>A step towards a goal: who does what by when.</summary>
-public sealed class GoalStep
+public sealed class GoalStep : IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -112,7 +112,7 @@ public sealed class GoalStep
 }
 
 /// <summary>A contact with the client (Kontakt).</summary>
-public sealed class Encounter
+public sealed class Encounter : IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -148,7 +148,7 @@ public enum DeadlineKind
 }
 
 /// <summary>A date to watch (Frist).</summary>
-public sealed class Deadline : IVersioned, IStamped
+public sealed class Deadline : IVersioned, IStamped, IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

@@ -17,7 +17,7 @@ public enum Sex
 /// A person accompanied by case management. A client belongs to one organisation; another
 /// organisation never sees it.
 /// </summary>
-public sealed class Client : IVersioned, IStamped
+public sealed class Client : IVersioned, IStamped, IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -99,7 +99,7 @@ public sealed class Client : IVersioned, IStamped
 }
 
 /// <summary>Another spelling of the client's name, e.g. from a document in another script.</summary>
-public sealed class ClientAlias
+public sealed class ClientAlias : IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -114,7 +114,7 @@ public sealed class ClientAlias
 /// A stored, indexed normalised key of one of the client's spellings; the duplicate check looks
 /// candidates up by these keys instead of loading clients.
 /// </summary>
-public sealed class ClientNameKey
+public sealed class ClientNameKey : IPersonalDataTrail
 {
     public long Id { get; set; }
 
@@ -126,7 +126,7 @@ public sealed class ClientNameKey
 }
 
 /// <summary>One entry of the residence status history.</summary>
-public sealed class ResidenceStatus
+public sealed class ResidenceStatus : IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

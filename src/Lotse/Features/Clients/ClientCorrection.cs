@@ -1,3 +1,4 @@
+using Lotse.Data;
 using System.Collections;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -9,7 +10,7 @@ namespace Lotse.Features.Clients;
 /// keep a trail). It belongs to the person's file, not to the audit log (which never holds values),
 /// and goes with the person on erasure.
 /// </summary>
-public sealed class ClientCorrection
+public sealed class ClientCorrection : IPersonalDataTrail
 {
     public long Id { get; set; }
 

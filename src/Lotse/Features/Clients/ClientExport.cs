@@ -19,10 +19,14 @@ public sealed record ExportReferral(ReferralDto Referral, string Recipient, stri
 
 public sealed record ExportEmergency(DateTime GrantedAt, DateOnly Until, string? User, string Reason);
 
+public sealed record ExportBarrier(DateTime At, string Institution, string Category);
+
+public sealed record ExportDocument(DateTime UploadedAt, string FileName, string ContentType, long Size, string? Description, string? Case);
+
 public sealed record ExportCase(
     CaseDto Case, string Organization, string? Responsible, IReadOnlyList<PhaseDto> Phases, IReadOnlyList<AssessmentDto> Assessments,
     IReadOnlyList<GoalDto> Goals, IReadOnlyList<EncounterDto> Encounters, IReadOnlyList<DeadlineDto> Deadlines, IReadOnlyList<ExportReferral> Referrals,
-    IReadOnlyList<ExportEmergency> EmergencyAccesses);
+    IReadOnlyList<ExportEmergency> EmergencyAccesses, IReadOnlyList<ExportBarrier> Barriers);
 
 public sealed record ExportConsent(ConsentDto Consent, IReadOnlyList<string> Recipients);
 
@@ -33,7 +37,7 @@ public sealed record ExportCorrection(DateTime At, string? By, string Field, str
 /// <summary>Everything Lotse holds about one person (Art. 15 GDPR), including with whom it was shared.</summary>
 public sealed record ClientExportData(
     DateTime CreatedAt, string Controller, ClientDto Client, IReadOnlyList<ResidenceDto> ResidenceStatuses, IReadOnlyList<ExportConsent> Consents,
-    IReadOnlyList<ExportCase> Cases, IReadOnlyList<ExportAccess> Accesses, IReadOnlyList<ExportCorrection> Corrections);
+    IReadOnlyList<ExportCase> Cases, IReadOnlyList<ExportDocument> Documents, IReadOnlyList<ExportAccess> Accesses, IReadOnlyList<ExportCorrection> Corrections);
 
 /// <summary>
 /// The Art. 15 export. It is the organisation's answer, so it covers every case of the person, not
@@ -42,6 +46,17 @@ public sealed record ClientExportData(
 /// </summary>
 public sealed class ClientExport(LotseDbContext db, AuditSearch accessSearch, TimeProvider time)
 {
+    /// <summary>
+    /// The personal records the export answers with (<see cref="IPersonalData"/>); a new one fails
+    /// <c>PersonalDataRegistryTests</c> until it is part of the export and named here.
+    /// </summary>
+    public static readonly IReadOnlySet<Type> Covers = new HashSet<Type>
+    {
+        typeof(Client), typeof(ClientAlias), typeof(ResidenceStatus), typeof(Case), typeof(CaseMember), typeof(CaseDeputy), typeof(EmergencyAccess),
+        typeof(Assessment), typeof(AssessmentRating), typeof(Goal), typeof(GoalStep), typeof(Encounter), typeof(Deadline),
+        typeof(Consent), typeof(ConsentRecipient), typeof(Referral), typeof(ReferralEvent), typeof(Documents.Document), typeof(Barriers.BarrierCase),
+    };
+
     public async Task<ClientExportData> BuildAsync(Client client, CancellationToken cancellationToken)
     {
         var kinds = await CatalogLabels.LoadAsync(db, CatalogKind.ResidenceStatusKind, cancellationToken: cancellationToken);
@@ -64,6 +79,8 @@ public sealed class ClientExport(LotseDbContext db, AuditSearch accessSearch, Ti
             var encounters = await db.Encounters.Where(e => e.CaseId == c.Id).OrderBy(e => e.At).ToListAsync(cancellationToken);
             var deadlines = await db.Deadlines.Where(d => d.CaseId == c.Id).OrderBy(d => d.DueOn).ToListAsync(cancellationToken);
             var referrals = await db.Referrals.Include(r => r.Events).Include(r => r.Offer).Where(r => r.CaseId == c.Id).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
+            var barriers = await db.BarrierCases.Where(b => b.CaseId == c.Id).OrderBy(b => b.At)
+                .Join(db.Barriers, l => l.BarrierId, b => b.Id, (l, b) => new { l.At, b.Institution, b.Category }).ToListAsync(cancellationToken);
             exportCases.Add(new ExportCase(
                 CaseDto.From(c),
                 organizations.GetValueOrDefault(c.OrganizationId, string.Empty),
@@ -74,10 +91,13 @@ public sealed class ClientExport(LotseDbContext db, AuditSearch accessSearch, Ti
                 [.. encounters.Select(EncounterDto.From)],
                 [.. deadlines.Select(DeadlineDto.From)],
                 [.. referrals.Select(r => new ExportReferral(ReferralDto.From(r), organizations.GetValueOrDefault(r.RecipientOrganizationId, string.Empty), r.Offer?.Name, ReferralService.ReadPacket(r)))],
-                [.. c.EmergencyAccesses.OrderBy(e => e.GrantedAt).Select(e => new ExportEmergency(DateTime.SpecifyKind(e.GrantedAt, DateTimeKind.Utc), e.Until, names.GetValueOrDefault(e.UserId), e.Reason))]));
+                [.. c.EmergencyAccesses.OrderBy(e => e.GrantedAt).Select(e => new ExportEmergency(DateTime.SpecifyKind(e.GrantedAt, DateTimeKind.Utc), e.Until, names.GetValueOrDefault(e.UserId), e.Reason))],
+                [.. barriers.Select(b => new ExportBarrier(DateTime.SpecifyKind(b.At, DateTimeKind.Utc), b.Institution, Barriers.BarrierNames.CategoryName(b.Category)))]));
         }
 
         var accesses = await accessSearch.AccessesToClientAsync(client.Id, cancellationToken);
+        var references = cases.ToDictionary(c => c.Id, c => c.Reference);
+        var documents = await db.Documents.AsNoTracking().Where(d => d.ClientId == client.Id).OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
 
         return new ClientExportData(
             time.GetUtcNow().UtcDateTime,
@@ -86,6 +106,8 @@ public sealed class ClientExport(LotseDbContext db, AuditSearch accessSearch, Ti
             [.. client.ResidenceStatuses.OrderBy(s => s.ValidFrom).Select(s => new ResidenceDto(s.KindCode, kinds.GetValueOrDefault(s.KindCode, s.KindCode), s.LegalBasis, s.ValidFrom, s.ValidUntil, s.DocumentNumber, s.ResidenceObligation))],
             [.. consents.Select(c => new ExportConsent(ConsentDto.From(c, today), [.. c.Recipients.Select(r => organizations.GetValueOrDefault(r.OrganizationId, string.Empty))]))],
             exportCases,
+            [.. documents.Select(d => new ExportDocument(DateTime.SpecifyKind(d.UploadedAt, DateTimeKind.Utc), d.FileName, d.ContentType, d.Size, d.Description,
+                d.CaseId is { } caseId ? references.GetValueOrDefault(caseId) : null))],
             [.. accesses.Select(a => new ExportAccess(a.User, a.Organization, a.Count, a.Last))],
             [.. (await CorrectionsAsync(client.Id, cancellationToken))]);
     }

@@ -17,7 +17,7 @@ public enum ConsentKind
 /// A client's consent. A sharing consent is never blanket: it names each recipient organisation,
 /// each purpose (need area) and each data category. Withdrawal takes effect at once.
 /// </summary>
-public sealed class Consent : IVersioned, IStamped
+public sealed class Consent : IVersioned, IStamped, IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -71,7 +71,7 @@ public sealed class Consent : IVersioned, IStamped
 }
 
 /// <summary>A recipient organisation named in a consent.</summary>
-public sealed class ConsentRecipient
+public sealed class ConsentRecipient : IPersonalData
 {
     public Guid ConsentId { get; set; }
 

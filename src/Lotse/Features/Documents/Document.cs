@@ -1,3 +1,4 @@
+using Lotse.Data;
 namespace Lotse.Features.Documents;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace Lotse.Features.Documents;
 /// consent. The bytes live encrypted in <see cref="DocumentContent"/>, apart from this record, so
 /// that lists never load them.
 /// </summary>
-public sealed class Document
+public sealed class Document : IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -31,7 +32,7 @@ public sealed class Document
 }
 
 /// <summary>The encrypted bytes of a document (ASP.NET Core Data Protection, ADR 011).</summary>
-public sealed class DocumentContent
+public sealed class DocumentContent : IPersonalDataTrail
 {
     public Guid DocumentId { get; set; }
 

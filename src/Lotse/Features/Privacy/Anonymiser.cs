@@ -15,6 +15,40 @@ namespace Lotse.Features.Privacy;
 /// </summary>
 public sealed class Anonymiser(LotseDbContext db, AuditLog audit, TimeProvider time)
 {
+    /// <summary>
+    /// What erasure and retention do with each kind of personal record (<see cref="IPersonalData"/>,
+    /// <see cref="IPersonalDataTrail"/>); the statements are the ones <c>ErasureTests</c> proves.
+    /// A new personal entity fails <c>PersonalDataRegistryTests</c> until it is named here and handled below.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Type, string> Handles = new Dictionary<Type, string>
+    {
+        [typeof(Client)] = "names, contact data and free texts blanked; birth year, sex and district kept for the statistics",
+        [typeof(ClientAlias)] = "deleted",
+        [typeof(ClientNameKey)] = "deleted",
+        [typeof(ClientCorrection)] = "deleted",
+        [typeof(ResidenceStatus)] = "document number blanked; kind and dates kept for the statistics",
+        [typeof(Cases.Case)] = "free texts blanked",
+        [typeof(Cases.CaseMember)] = "kept: points to the anonymised person",
+        [typeof(Cases.CaseDeputy)] = "kept: names staff, not the person",
+        [typeof(Cases.CasePhaseChange)] = "notes blanked",
+        [typeof(Cases.EmergencyAccess)] = "reason replaced",
+        [typeof(Cases.Assessment)] = "note blanked",
+        [typeof(Cases.AssessmentRating)] = "texts blanked",
+        [typeof(Cases.Goal)] = "title and result blanked",
+        [typeof(Cases.GoalStep)] = "texts blanked",
+        [typeof(Cases.Encounter)] = "note blanked",
+        [typeof(Cases.Deadline)] = "title blanked",
+        [typeof(Calendar.Appointment)] = "deleted",
+        [typeof(Consents.Consent)] = "free texts blanked",
+        [typeof(Consents.ConsentRecipient)] = "kept: names organisations only",
+        [typeof(Referrals.Referral)] = "shared packet and texts blanked",
+        [typeof(Referrals.ReferralEvent)] = "notes blanked",
+        [typeof(Referrals.ReferralLink)] = "deleted",
+        [typeof(Documents.Document)] = "deleted",
+        [typeof(Documents.DocumentContent)] = "deleted",
+        [typeof(Barriers.BarrierCase)] = "kept: counts the anonymous case for the barrier",
+    };
+
     public const string Removed = "(anonymisiert)";
 
     /// <summary>Why the person cannot be anonymised now, or null when they can.</summary>

@@ -33,7 +33,7 @@ public enum ReferralStatus
 /// A referral from a case to an offer or an authority. It rests on one consent and carries a packet:
 /// exactly the fields the case manager chose, frozen when it was sent.
 /// </summary>
-public sealed class Referral : IVersioned, IStamped
+public sealed class Referral : IVersioned, IStamped, IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -109,7 +109,7 @@ public sealed class Referral : IVersioned, IStamped
 }
 
 /// <summary>One change of a referral's status: when, by whom (or through an answer link), why.</summary>
-public sealed class ReferralEvent
+public sealed class ReferralEvent : IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -136,7 +136,7 @@ public sealed class ReferralEvent
 /// A single-use, expiring answer link for a recipient without an account. Only the hash of the
 /// secret is stored.
 /// </summary>
-public sealed class ReferralLink
+public sealed class ReferralLink : IPersonalDataTrail
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

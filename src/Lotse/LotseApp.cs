@@ -91,6 +91,7 @@ public static class LotseApp
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             // {"a":1,"a":2} is refused rather than silently keeping one of the two.
             o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.Converters.Add(new TextWithoutNulConverter());
         });
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddDbContextCheck<LotseDbContext>("database", tags: ["ready"]);
@@ -161,6 +162,26 @@ public static class LotseApp
             app.UseHsts();
         }
 
+        // A NUL character in the query is nothing a person types and nothing PostgreSQL can compare: 400, not 500.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.QueryString.HasValue && context.Request.Query.Any(q => q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)))
+            {
+                var problem = TypedResults.Problem(title: "Die Anfrage enthält ein unzulässiges Steuerzeichen.", statusCode: StatusCodes.Status400BadRequest);
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    await problem.ExecuteAsync(context);
+                }
+                else
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                }
+
+                return;
+            }
+
+            await next(context);
+        });
         app.UseLotseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();

@@ -67,12 +67,13 @@ public static class DatabaseSetup
     public static IServiceCollection AddLotseDatabase(this IServiceCollection services)
     {
         services.AddSingleton<VersioningInterceptor>();
+        services.AddSingleton<InputGuardInterceptor>();
         services.AddDbContext<SqliteLotseDbContext>((sp, options) =>
             ConfigureSqlite(options, sp.GetRequiredService<IConfiguration>().GetLotseConnectionString(DatabaseProvider.Sqlite))
-                .AddInterceptors(sp.GetRequiredService<VersioningInterceptor>(), new AuditInterceptor(sp)));
+                .AddInterceptors(sp.GetRequiredService<InputGuardInterceptor>(), sp.GetRequiredService<VersioningInterceptor>(), new AuditInterceptor(sp)));
         services.AddDbContext<PostgresLotseDbContext>((sp, options) =>
             ConfigurePostgres(options, sp.GetRequiredService<IConfiguration>().GetLotseConnectionString(DatabaseProvider.Postgres))
-                .AddInterceptors(sp.GetRequiredService<VersioningInterceptor>(), new AuditInterceptor(sp)));
+                .AddInterceptors(sp.GetRequiredService<InputGuardInterceptor>(), sp.GetRequiredService<VersioningInterceptor>(), new AuditInterceptor(sp)));
         services.AddScoped<LotseDbContext>(sp =>
             sp.GetRequiredService<IConfiguration>().GetDatabaseProvider() is DatabaseProvider.Sqlite
                 ? sp.GetRequiredService<SqliteLotseDbContext>()

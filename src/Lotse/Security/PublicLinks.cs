@@ -39,11 +39,12 @@ public static class HostingSetup
         var lotse = configuration.GetSection(LotseOptions.Section).Get<LotseOptions>() ?? new LotseOptions();
         var baseUrl = PublicLinks.ParseBaseUrl(lotse.PublicBaseUrl);
 
-        // AllowedHosts set explicitly wins; otherwise the public host plus loopback (health checks, the node itself).
+        // AllowedHosts set explicitly wins ("*" turns filtering off, e.g. for probes that send a pod's address);
+        // otherwise the public host plus loopback (health checks, the node itself).
         var configured = configuration["AllowedHosts"];
         services.Configure<HostFilteringOptions>(o =>
         {
-            o.AllowedHosts = string.IsNullOrWhiteSpace(configured) || configured == "*"
+            o.AllowedHosts = string.IsNullOrWhiteSpace(configured)
                 ? [baseUrl.Host, "localhost", "127.0.0.1", "[::1]"]
                 : [.. configured.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
             o.AllowEmptyHosts = false;
@@ -52,7 +53,11 @@ public static class HostingSetup
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // Only the configured proxies (and loopback, the ASP.NET Core default) are believed.
+            // Only loopback and the configured proxies are believed; ASPNETCORE_FORWARDEDHEADERS_ENABLED would otherwise empty the lists, which trusts everybody.
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("127.0.0.0/8"));
+            o.KnownProxies.Add(IPAddress.IPv6Loopback);
             foreach (var proxy in lotse.TrustedProxies)
             {
                 if (System.Net.IPNetwork.TryParse(proxy, out var network))

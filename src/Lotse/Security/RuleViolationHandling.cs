@@ -62,7 +62,8 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException bad || httpContext.Response.HasStarted)
+        // Pages keep their error page; only the API answers with a problem document.
+        if (exception is not BadHttpRequestException bad || httpContext.Response.HasStarted || !httpContext.Request.Path.StartsWithSegments("/api"))
         {
             return false;
         }
@@ -84,7 +85,7 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
     {
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            return ("request", "Bitte senden Sie JSON (Content-Type: application/json).");
+            return ("request", "Bitte senden Sie den dokumentierten Inhaltstyp (JSON, beim Hochladen multipart/form-data).");
         }
 
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)

@@ -77,7 +77,8 @@ public sealed class CaseAuthorizationHandler(TimeProvider time) : AuthorizationH
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var userId = user.GetUserId();
         var sameOrganization = IsCaseWorker(user) && c.OrganizationId == user.GetOrganizationId() && c.AnonymisedAt == null;
-        var leadsTeam = sameOrganization && LedTeam(user) is { } team && c.TeamId == team;
+        // A case without a team (its team was dissolved) is led by every team lead of the organisation, so it can still be handed on.
+        var leadsTeam = sameOrganization && LedTeam(user) is { } team && (c.TeamId == team || c.TeamId is null);
         return operation.Name switch
         {
             nameof(CaseOperation.Read) or nameof(CaseOperation.Edit) => VisibleTo(user, today).Compile()(c),

@@ -55,9 +55,13 @@ public sealed class EditModel(
         {
             if (!await clients.UpdateAsync(client, Form.ToInput(), Form.Version, HttpContext.RequestAborted))
             {
-                var stored = await LoadAsync();
-                ChangedMeanwhile = Differences(ClientForm.From(stored!), Form);
-                Form.Version = stored!.Version;
+                if (await LoadAsync() is not { } stored)
+                {
+                    return NotFound();
+                }
+
+                ChangedMeanwhile = Differences(ClientForm.From(stored), Form);
+                Form.Version = stored.Version;
                 ModelState.Remove("Form.Version");
                 ModelState.AddModelError(string.Empty, localizer["Jemand anderes hat diese Akte gespeichert, während Sie sie bearbeitet haben. Ihre Änderungen wurden nicht gespeichert. Prüfen Sie die unten genannten Felder und speichern Sie erneut."]);
                 return Page();

@@ -1,6 +1,6 @@
-using Lotse.Data;
 using System.Collections;
 using System.Globalization;
+using Lotse.Data;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Lotse.Features.Clients;

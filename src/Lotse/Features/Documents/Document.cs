@@ -1,4 +1,5 @@
 using Lotse.Data;
+
 namespace Lotse.Features.Documents;
 
 /// <summary>

@@ -432,7 +432,7 @@ public static class NetworkApi
 
             var side = ReferralRules.SideOf(parsed);
             var admitted = side == ReferralSide.Recipient
-                ? await gate.OpenForRecipientAsync(id, context.RequestAborted) is not null
+                ? await gate.AdmitRecipientAsync(referral, context.RequestAborted) is not null
                 : await cases.OpenAsync(referral.CaseId, CaseOperation.Edit, cancellationToken: context.RequestAborted) is not null;
             if (!admitted)
             {

@@ -52,16 +52,15 @@ public sealed class ReferralRecipientHandler : AuthorizationHandler<ReferralOper
 /// </summary>
 public sealed class ReferralGate(ReferralService referrals, IAuthorizationService authorization, Audit.AuditLog audit, CurrentActor actor)
 {
-    public async Task<Referral?> OpenForRecipientAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        if (await referrals.FindAsync(id, cancellationToken) is not { } referral)
-        {
-            return null;
-        }
+    public async Task<Referral?> OpenForRecipientAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await referrals.FindAsync(id, cancellationToken) is { } referral ? await AdmitRecipientAsync(referral, cancellationToken) : null;
 
+    /// <summary>The same decision for a referral already loaded.</summary>
+    public async Task<Referral?> AdmitRecipientAsync(Referral referral, CancellationToken cancellationToken = default)
+    {
         if (!await MayAnswerAsync(referral))
         {
-            await audit.DeniedAsync(nameof(Referral), id, ReferralOperation.Answer.Name, cancellationToken);
+            await audit.DeniedAsync(nameof(Referral), referral.Id, ReferralOperation.Answer.Name, cancellationToken);
             return null;
         }
 

@@ -130,7 +130,7 @@ public static class LotseApp
         services.AddScoped<Features.Documents.DocumentGate>();
         services.AddScoped<Features.Privacy.Anonymiser>();
         services.AddScoped<Features.Privacy.RetentionService>();
-        services.AddScoped<Features.Privacy.JobLeases>();
+        services.AddScoped<JobLeases>();
         services.AddScoped<Features.Reports.KimReportService>();
         services.AddScoped<Features.Reports.NeedsMapService>();
         services.AddScoped<Features.Barriers.BarrierService>();
@@ -245,7 +245,7 @@ public static class LotseApp
         await scope.ServiceProvider.GetRequiredService<BaseDataSeeder>().SeedAsync();
         if (options.Demo.Enabled)
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(Console.WriteLine);
         }
     }
 }

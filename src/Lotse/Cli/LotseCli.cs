@@ -233,7 +233,7 @@ public static class LotseCli
             await scope.ServiceProvider.GetRequiredService<BaseDataSeeder>().SeedAsync(cancellationToken);
             try
             {
-                await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(output.WriteLine, cancellationToken);
             }
             catch (InvalidOperationException e)
             {

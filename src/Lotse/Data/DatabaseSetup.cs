@@ -100,6 +100,19 @@ public static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
+        if (await db.Database.CanConnectAsync(cancellationToken))
+        {
+            // The migrations were folded into one baseline before the first release (ADR 014). A database
+            // made by the earlier pre-release set would fail on its first CREATE TABLE; say why instead.
+            var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations()).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The database was created by a pre-release schema ({unknown[0]} and {unknown.Count - 1} more) that this version no longer carries. " +
+                    "No installation exists from that time: delete the database (for the demo, the data directory) and start again (docs/adr/014-one-baseline-migration.md).");
+            }
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

@@ -1,4 +1,6 @@
 using Lotse.Features.Audit;
+using Barrier = Lotse.Features.Barriers.Barrier;
+using Lotse.Features.Barriers;
 using Lotse.Features.Calendar;
 using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
@@ -12,6 +14,7 @@ using Lotse.Features.Organizations;
 using Lotse.Features.Positions;
 using Lotse.Features.Privacy;
 using Lotse.Features.Referrals;
+using Lotse.Features.State;
 using Lotse.Features.Tokens;
 using Lotse.Features.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -93,11 +96,11 @@ public abstract class LotseDbContext(DbContextOptions options)
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
-    public DbSet<Lotse.Features.Barriers.Barrier> Barriers => Set<Lotse.Features.Barriers.Barrier>();
+    public DbSet<Barrier> Barriers => Set<Barrier>();
 
-    public DbSet<Lotse.Features.Barriers.BarrierCase> BarrierCases => Set<Lotse.Features.Barriers.BarrierCase>();
+    public DbSet<BarrierCase> BarrierCases => Set<BarrierCase>();
 
-    public DbSet<Lotse.Features.State.ImportedStatistics> ImportedStatistics => Set<Lotse.Features.State.ImportedStatistics>();
+    public DbSet<ImportedStatistics> ImportedStatistics => Set<ImportedStatistics>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

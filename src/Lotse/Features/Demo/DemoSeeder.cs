@@ -28,19 +28,26 @@ public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHos
     ];
 
     /// <summary>Seeds the demo when the database holds no organisation yet. Returns whether it seeded.</summary>
-    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    /// <param name="progress">Told each step in plain German, for the operator watching the first start.</param>
+    /// <param name="cancellationToken">Stops the seeding; nothing is kept then.</param>
+    public async Task<bool> SeedIfEmptyAsync(Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
         if (await db.Organizations.AnyAsync(cancellationToken))
         {
             return false;
         }
 
-        await SeedAsync(cancellationToken);
+        await SeedAsync(progress, cancellationToken);
         return true;
     }
 
-    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    /// <summary>Seeds the demo into an empty installation, in one transaction.</summary>
+    /// <param name="progress">Told each step in plain German, for the operator watching the first start.</param>
+    /// <param name="cancellationToken">Stops the seeding; nothing is kept then.</param>
+    public async Task SeedAsync(Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
+        progress ??= _ => { };
+        var started = time.GetTimestamp();
         if (environment.IsProduction())
         {
             throw new InvalidOperationException("The demo installation is refused in the Production environment.");
@@ -52,6 +59,7 @@ public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHos
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        progress("Demo „Stadt Gelsenkirchen“ wird angelegt (einmalig, etwa eine halbe Minute): Stadtbezirke, Organisationen, Teams, Stellen …");
 
         var bezirke = new Dictionary<string, District>();
         var order = 0;
@@ -101,6 +109,7 @@ public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHos
 
         await db.SaveChangesAsync(cancellationToken);
 
+        progress("… 12 Demo-Anmeldungen (Passwörter werden gehasht) …");
         await User("fm.mitte@demo.lotse", "Leyla Demir", welfareA, teamMitte, Roles.CaseManager);
         await User("fm.nord@demo.lotse", "Jonas Becker", welfareA, teamNord, Roles.CaseManager);
         await User("fm.sued@demo.lotse", "Ana Popescu", welfareB, teamSued, Roles.CaseManager);
@@ -116,11 +125,14 @@ public sealed class DemoSeeder(LotseDbContext db, UserAdministration users, IHos
 
         var caseManagers = await db.Users.Where(u => u.Email!.StartsWith("fm.")).ToDictionaryAsync(u => u.Email!, cancellationToken);
         await AssignHoldersAsync(cancellationToken);
+        progress("… Klient:innen, Fälle, Kontakte und Ziele …");
         await new DemoClients(db, time).SeedAsync(caseManagers, cancellationToken);
+        progress("… Angebote, Einwilligungen und Vermittlungen …");
         await new DemoNetwork(db, time).SeedAsync(cancellationToken);
         await SeedBarriersAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
+        progress($"Demo angelegt in {time.GetElapsedTime(started).TotalSeconds:0} s.");
     }
 
     private Organization Org(string name, string? shortName, OrganizationKind kind)

@@ -33,19 +33,3 @@ public sealed class Anonymisation
     /// <summary>The request's file reference (Vorgangsnummer), never a name.</summary>
     public string? Reason { get; set; }
 }
-
-/// <summary>
-/// A lease on a background job, held in the database so that of several app nodes only one runs
-/// the job at a time; a crashed holder's lease simply runs out.
-/// </summary>
-public sealed class JobLease
-{
-    public required string Name { get; set; }
-
-    public string? Holder { get; set; }
-
-    public DateTime Until { get; set; }
-
-    /// <summary>When the job last completed, so that a daily job runs once a day across nodes.</summary>
-    public DateTime? LastCompletedAt { get; set; }
-}

@@ -93,46 +93,6 @@ public sealed class RetentionService(LotseDbContext db, Anonymiser anonymiser, I
     }
 }
 
-/// <summary>Database leases for background jobs (see <see cref="JobLease"/>).</summary>
-public sealed class JobLeases(LotseDbContext db, TimeProvider time)
-{
-    /// <summary>Takes the lease for <paramref name="duration"/> unless another holder has it; true when taken.</summary>
-    public async Task<bool> TryAcquireAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        if (!await db.JobLeases.AnyAsync(l => l.Name == name, cancellationToken))
-        {
-            db.JobLeases.Add(new JobLease { Name = name, Until = DateTime.MinValue });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Another node created it at the same moment; the update below decides.
-            }
-
-            db.ChangeTracker.Clear();
-        }
-
-        var until = now + duration;
-        // One conditional update: of several nodes exactly one sees a row affected.
-        return await db.JobLeases.Where(l => l.Name == name && (l.Until < now || l.Holder == holder))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.Until, until), cancellationToken) == 1;
-    }
-
-    public async Task<DateTime?> LastCompletedAsync(string name, CancellationToken cancellationToken) =>
-        await db.JobLeases.Where(l => l.Name == name).Select(l => l.LastCompletedAt).SingleOrDefaultAsync(cancellationToken);
-
-    /// <summary>Records completion and gives the lease up.</summary>
-    public async Task CompleteAsync(string name, string holder, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        await db.JobLeases.Where(l => l.Name == name && l.Holder == holder)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LastCompletedAt, now).SetProperty(l => l.Holder, (string?)null).SetProperty(l => l.Until, DateTime.MinValue), cancellationToken);
-    }
-}
-
 /// <summary>
 /// Runs retention once a day. Every node wakes hourly; the lease and the completion date make
 /// sure exactly one of them runs it, once a day.

@@ -79,7 +79,7 @@ public static class ReferralRules
         ReferralStatus.Accepted => "angenommen",
         ReferralStatus.Declined => "abgelehnt",
         ReferralStatus.InProgress => "in Bearbeitung",
-        ReferralStatus.Completed => "abgeschlossen",
+        ReferralStatus.Completed => "Abgeschlossen",
         ReferralStatus.NotAttended => "nicht wahrgenommen",
         ReferralStatus.Redirected => "weitervermittelt",
         ReferralStatus.Withdrawn => "zurückgezogen",
@@ -94,9 +94,9 @@ public static class ReferralRules
         ReferralAction.Accept => "Annehmen",
         ReferralAction.Decline => "Ablehnen",
         ReferralAction.Redirect => "Anderes Angebot vorschlagen",
-        ReferralAction.Start => "In Bearbeitung",
+        ReferralAction.Start => "In Bearbeitung nehmen",
         ReferralAction.Complete => "Abschließen mit Ergebnis",
-        ReferralAction.NotAttended => "Nicht wahrgenommen",
+        ReferralAction.NotAttended => "Als nicht wahrgenommen melden",
         _ => action.ToString(),
     };
 }

@@ -50,7 +50,7 @@ public sealed class KimReportService(LotseDbContext db)
             Active = g.Count(c => c.OpenedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from)),
             Closed = g.Count(c => c.ClosedOn >= from && c.ClosedOn <= to),
         }).SingleOrDefaultAsync(cancellationToken);
-        tables.Add(Measures("cases", "Fälle", [("new", "neu", counts?.New ?? 0), ("active", "aktiv", counts?.Active ?? 0), ("closed", "abgeschlossen", counts?.Closed ?? 0)], suppress));
+        tables.Add(Measures("cases", "Fälle", [("new", "neu eröffnet", counts?.New ?? 0), ("active", "aktiv im Zeitraum", counts?.Active ?? 0), ("closed", "abgeschlossen im Zeitraum", counts?.Closed ?? 0)], suppress));
         var closures = await cases.Where(c => c.ClosedOn >= from && c.ClosedOn <= to).GroupBy(c => c.ClosureReasonCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         tables.Add(Counts("closure", "Abgeschlossene Fälle nach Abschlussgrund", Rows(labels[CatalogKind.ClosureReason], closures.Select(c => (c.Key, (long)c.Count))), suppress));
         var routes = await cases.Where(c => c.OpenedOn >= from && c.OpenedOn <= to).GroupBy(c => c.AccessRouteCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);

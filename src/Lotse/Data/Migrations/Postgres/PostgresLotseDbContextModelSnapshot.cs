@@ -23,6 +23,27 @@ namespace Lotse.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Lotse.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LastCompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("Lotse.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1473,27 +1494,6 @@ namespace Lotse.Data.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.ToTable("Anonymisations");
-                });
-
-            modelBuilder.Entity("Lotse.Features.Privacy.JobLease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("Holder")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTime?>("LastCompletedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("Until")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("Lotse.Features.Referrals.Referral", b =>

@@ -17,6 +17,27 @@ namespace Lotse.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Lotse.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastCompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("Lotse.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1461,27 +1482,6 @@ namespace Lotse.Data.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.ToTable("Anonymisations");
-                });
-
-            modelBuilder.Entity("Lotse.Features.Privacy.JobLease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Holder")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastCompletedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Until")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("Lotse.Features.Referrals.Referral", b =>

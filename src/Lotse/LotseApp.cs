@@ -1,19 +1,23 @@
 using System.Globalization;
 using Lotse.Data;
-using Lotse.Features.Api;
 using Lotse.Features.Audit;
+using Lotse.Features.Barriers;
 using Lotse.Features.Calendar;
 using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
 using Lotse.Features.Consents;
 using Lotse.Features.Demo;
+using Lotse.Features.Documents;
 using Lotse.Features.MyDay;
 using Lotse.Features.Offers;
 using Lotse.Features.Offers.Hsds;
+using Lotse.Features.Privacy;
 using Lotse.Features.Referrals;
+using Lotse.Features.Reports;
 using Lotse.Features.Users;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -99,43 +103,22 @@ public static class LotseApp
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<AuditChain>();
-        services.AddScoped<AuditSearch>();
-        services.AddSingleton<AuditSealSignal>();
-        services.AddHostedService<AuditSealer>();
-        services.AddScoped<IAuthorizationHandler, CaseAuthorizationHandler>();
-        services.AddScoped<IAuthorizationHandler, ClientAuthorizationHandler>();
-        services.AddScoped<CaseGate>();
-        services.AddScoped<ClientGate>();
-        services.AddScoped<IAuthorizationHandler, OfferAuthorizationHandler>();
-        services.AddScoped<IAuthorizationHandler, ReferralRecipientHandler>();
-        services.AddScoped<OfferService>();
-        services.AddScoped<Features.Offers.Hsds.HsdsPublisher>();
-        services.AddScoped<Features.Offers.Hsds.HsdsImport>();
-        services.AddScoped<ConsentService>();
-        services.AddScoped<ReferralService>();
-        services.AddScoped<ReferralGate>();
-        services.AddScoped<ClientService>();
-        services.AddScoped<ClientExport>();
-        services.AddScoped<ClientMatching>();
-        services.AddScoped<CaseService>();
-        services.AddScoped<MyDayService>();
-        services.AddScoped<CalendarFeedService>();
-        services.AddScoped<BaseDataSeeder>();
-        services.AddScoped<DemoSeeder>();
-        services.AddScoped<UserAdministration>();
-        services.AddScoped<IAuthorizationHandler, Features.Documents.DocumentAuthorizationHandler>();
-        services.AddScoped<Features.Documents.DocumentStore>();
-        services.AddScoped<Features.Documents.DocumentGate>();
-        services.AddScoped<Features.Privacy.Anonymiser>();
-        services.AddScoped<Features.Privacy.RetentionService>();
-        services.AddScoped<JobLeases>();
-        services.AddScoped<Features.Reports.KimReportService>();
-        services.AddScoped<Features.Reports.NeedsMapService>();
-        services.AddScoped<Features.Barriers.BarrierService>();
-        services.AddSingleton<Features.Privacy.RetentionJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<Features.Privacy.RetentionJob>());
+        services
+            .AddAudit()
+            .AddUsers()
+            .AddCatalogs()
+            .AddClients()
+            .AddCases()
+            .AddCalendar()
+            .AddMyDay()
+            .AddDocuments()
+            .AddOffers()
+            .AddConsents()
+            .AddReferrals()
+            .AddBarriers()
+            .AddReports()
+            .AddPrivacy()
+            .AddDemo();
         return builder;
     }
 

@@ -66,6 +66,7 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddLotseDatabase(this IServiceCollection services)
     {
+        services.AddScoped<JobLeases>();
         services.AddSingleton<VersioningInterceptor>();
         services.AddSingleton<InputGuardInterceptor>();
         services.AddDbContext<SqliteLotseDbContext>((sp, options) =>

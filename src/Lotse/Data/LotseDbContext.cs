@@ -1,5 +1,4 @@
 using Lotse.Features.Audit;
-using Barrier = Lotse.Features.Barriers.Barrier;
 using Lotse.Features.Barriers;
 using Lotse.Features.Calendar;
 using Lotse.Features.Cases;
@@ -20,6 +19,7 @@ using Lotse.Features.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Barrier = Lotse.Features.Barriers.Barrier;
 
 namespace Lotse.Data;
 

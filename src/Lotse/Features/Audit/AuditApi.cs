@@ -1,5 +1,5 @@
-using Lotse.Features.Api;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lotse.Features.Audit;

@@ -1,8 +1,8 @@
 using Lotse.Data;
-using Lotse.Features.Api;
 using Lotse.Features.Audit;
 using Lotse.Features.Clients;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -106,7 +106,7 @@ public static class CaseApi
             }
             catch (RuleViolationException violation)
             {
-                return ClientApi.Problem(violation);
+                return ApiConventions.Problem(violation);
             }
         })
         .WithSummary("Opens a case for a client; {\"clientId\": …} is enough (the caller's organisation, the caller responsible).");
@@ -261,7 +261,7 @@ public static class CaseApi
         }
         catch (RuleViolationException violation)
         {
-            return ClientApi.Problem(violation);
+            return ApiConventions.Problem(violation);
         }
     }
 }

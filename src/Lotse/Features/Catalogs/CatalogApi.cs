@@ -1,6 +1,6 @@
 using Lotse.Data;
-using Lotse.Features.Api;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

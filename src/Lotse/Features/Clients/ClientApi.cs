@@ -1,9 +1,9 @@
 using Lotse.Data;
-using Lotse.Features.Api;
 using Lotse.Features.Audit;
 using Lotse.Features.Cases;
 using Lotse.Features.Clients.Matching;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -132,7 +132,7 @@ public static class ClientApi
             }
             catch (RuleViolationException violation)
             {
-                return Problem(violation);
+                return ApiConventions.Problem(violation);
             }
 
             return TypedResults.Ok(new RestrictionDto(true, client.RestrictedAt, client.RestrictionReason));
@@ -152,7 +152,7 @@ public static class ClientApi
             }
             catch (RuleViolationException violation)
             {
-                return Problem(violation);
+                return ApiConventions.Problem(violation);
             }
 
             return TypedResults.Ok(new RestrictionDto(false, null, null));
@@ -182,7 +182,7 @@ public static class ClientApi
             }
             catch (RuleViolationException violation)
             {
-                return Problem(violation);
+                return ApiConventions.Problem(violation);
             }
         })
         .WithSummary("Registers a client. givenName, familyName and birthDate are enough.");
@@ -221,7 +221,7 @@ public static class ClientApi
             }
             catch (RuleViolationException violation)
             {
-                return Problem(violation);
+                return ApiConventions.Problem(violation);
             }
 
             context.Response.Headers.ETag = ApiConventions.ETag(client.Version);
@@ -266,7 +266,7 @@ public static class ClientApi
             }
             catch (RuleViolationException violation)
             {
-                return Problem(violation);
+                return ApiConventions.Problem(violation);
             }
         })
         .WithSummary("Adds an entry to the residence status history; its valid-until date becomes a deadline in the client's open cases.");
@@ -274,6 +274,4 @@ public static class ClientApi
         return api;
     }
 
-    internal static ValidationProblem Problem(RuleViolationException violation) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [violation.Field.Length == 0 ? "request" : violation.Field] = [violation.Message] });
 }

@@ -1,9 +1,9 @@
 using Lotse.Data;
-using Lotse.Features.Api;
 using Lotse.Features.Audit;
 using Lotse.Features.Cases;
 using Lotse.Features.Clients;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -61,7 +61,7 @@ public static class DocumentApi
             }
             catch (RuleViolationException violation)
             {
-                return ClientApi.Problem(violation);
+                return ApiConventions.Problem(violation);
             }
         })
         .DisableAntiforgery()
@@ -94,7 +94,7 @@ public static class DocumentApi
             }
             catch (RuleViolationException violation)
             {
-                return ClientApi.Problem(violation);
+                return ApiConventions.Problem(violation);
             }
 
             return TypedResults.NoContent();

@@ -2,6 +2,7 @@ using Lotse.Data;
 using Lotse.Features.Audit;
 using Lotse.Features.Clients;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public static class PrivacyApi
             }
             catch (RuleViolationException violation)
             {
-                return ClientApi.Problem(violation);
+                return ApiConventions.Problem(violation);
             }
         })
         .WithSummary("Art. 17 GDPR: erases the person — names, contact data, documents, free texts and audit links — and keeps only the anonymous statistics. For the responsible case manager of one of the person's cases or the team lead of that case's team; cannot be undone.");
@@ -94,7 +95,7 @@ public static class PrivacyApi
         }
         catch (RuleViolationException violation)
         {
-            return ClientApi.Problem(violation);
+            return ApiConventions.Problem(violation);
         }
 
         return TypedResults.Ok(new LegalHoldDto(client.LegalHoldSince is not null, client.LegalHoldSince, client.LegalHoldReason, await retention.DueOnAsync(client.Id, context.RequestAborted)));

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Lotse.Features.Api;
+namespace Lotse.Web;
 
 /// <summary>The shape of every list the API answers.</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
-/// <summary>Conventions every endpoint of <c>/api/v1</c> follows: paging, ETags, If-Match.</summary>
+/// <summary>Conventions every endpoint of <c>/api/v1</c> follows: paging, ETags, If-Match, rule violations as validation problems.</summary>
 public static class ApiConventions
 {
     public const int MaxPageSize = 200;
@@ -38,4 +38,8 @@ public static class ApiConventions
                 detail: "Der Datensatz wurde seit dem Lesen geändert. Lesen Sie ihn neu und wiederholen Sie die Änderung.",
                 statusCode: StatusCodes.Status412PreconditionFailed);
     }
+
+    /// <summary>A broken domain rule as an RFC 9457 validation problem naming the field.</summary>
+    public static ValidationProblem Problem(RuleViolationException violation) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [violation.Field.Length == 0 ? "request" : violation.Field] = [violation.Message] });
 }

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Lotse.Features.Clients;
+
+/// <summary>Clients: the file, the duplicate check, the Art. 15 export, access rule and gate.</summary>
+public static class ClientsModule
+{
+    public static IServiceCollection AddClients(this IServiceCollection services)
+    {
+        services.AddScoped<IAuthorizationHandler, ClientAuthorizationHandler>();
+        services.AddScoped<ClientGate>();
+        services.AddScoped<ClientService>();
+        services.AddScoped<ClientExport>();
+        services.AddScoped<ClientMatching>();
+        return services;
+    }
+}

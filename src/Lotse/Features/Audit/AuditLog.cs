@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lotse.Features.Audit;
 
 /// <summary>
-/// Records reads of personal data. Writes are recorded by <see cref="AuditInterceptor"/> in the
+/// Records reads of personal data. Writes are recorded by <see cref="Data.AuditInterceptor"/> in the
 /// same transaction as the change.
 /// </summary>
 public sealed class AuditLog(LotseDbContext db, CurrentActor actor, TimeProvider time)

@@ -159,19 +159,6 @@ public static class ClientApi
         })
         .WithSummary("Lifts the restriction of processing.");
 
-        clients.MapGet("/{id:guid}/export", async Task<IResult> (Guid id, HttpContext context, ClientExport export, ClientGate gate, AuditLog audit) =>
-        {
-            if (await gate.OpenAsync(id, ClientOperation.ExerciseRights, "art15", context.RequestAborted) is not { } client)
-            {
-                return TypedResults.NotFound();
-            }
-
-            var data = await export.BuildAsync(client, context.RequestAborted);
-            await audit.RecordAsync(AuditOperation.Export, "ClientExport", client.Id, client.Id, "art15", context.RequestAborted);
-            return TypedResults.Json(data, ExportModel.Json);
-        })
-        .WithSummary("Art. 15 GDPR: everything held about the person, with every case, consent and referral and who accessed the data. For the responsible case manager or a team lead; audited.");
-
         clients.MapPost("", async Task<Results<Created<ClientDto>, ValidationProblem>> (ClientWrite body, HttpContext context, ClientService service) =>
         {
             try

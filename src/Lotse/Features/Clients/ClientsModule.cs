@@ -10,7 +10,7 @@ public static class ClientsModule
         services.AddScoped<IAuthorizationHandler, ClientAuthorizationHandler>();
         services.AddScoped<ClientGate>();
         services.AddScoped<ClientService>();
-        services.AddScoped<ClientExport>();
+        services.AddScoped<ClientCorrections>();
         services.AddScoped<ClientMatching>();
         return services;
     }

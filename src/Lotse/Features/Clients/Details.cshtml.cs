@@ -24,7 +24,7 @@ public sealed class DetailsModel(
     DocumentStore documents,
     Privacy.Anonymiser anonymiser,
     Privacy.RetentionService retention,
-    ClientExport export,
+    ClientCorrections corrections,
     Audit.AuditSearch accessSearch,
     ClientGate gate,
     DocumentGate documentGate,
@@ -66,7 +66,7 @@ public sealed class DetailsModel(
     public int MaxDocumentMegabytes => documents.MaxSizeMegabytes;
 
     /// <summary>The person's correction trail (Art. 16), for the responsible case manager and the team lead.</summary>
-    public IReadOnlyList<ExportCorrection> Corrections { get; private set; } = [];
+    public IReadOnlyList<ClientCorrectionEntry> Corrections { get; private set; } = [];
 
     /// <summary>When the retention job will anonymise the person (null while a case is open).</summary>
     public DateOnly? RetentionDue { get; private set; }
@@ -340,7 +340,7 @@ public sealed class DetailsModel(
         if (Accesses is not null)
         {
             RetentionDue = await retention.DueOnAsync(client.Id, HttpContext.RequestAborted);
-            Corrections = await export.CorrectionsAsync(client.Id, HttpContext.RequestAborted);
+            Corrections = await corrections.ListAsync(client.Id, HttpContext.RequestAborted);
         }
 
         return null;

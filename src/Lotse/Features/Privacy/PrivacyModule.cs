@@ -6,6 +6,7 @@ public static class PrivacyModule
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddScoped<Anonymiser>();
+        services.AddScoped<ClientExport>();
         services.AddScoped<RetentionService>();
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());

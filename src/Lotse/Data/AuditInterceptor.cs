@@ -1,4 +1,5 @@
-using Lotse.Data;
+using Lotse.Features.Audit;
+using Lotse.Features.Barriers;
 using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
@@ -16,7 +17,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Lotse.Features.Audit;
+namespace Lotse.Data;
 
 /// <summary>
 /// Adds an audit entry for every created, changed or deleted record of personal data, and every
@@ -185,7 +186,7 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
         Referral r => r.Id,
         ReferralEvent e => e.ReferralId,
         Document d => d.Id,
-        Barriers.BarrierCase b => b.BarrierId,
+        BarrierCase b => b.BarrierId,
         _ => null,
     };
 
@@ -201,7 +202,7 @@ public sealed class AuditInterceptor(IServiceProvider services) : SaveChangesInt
             Goal g => g.CaseId,
             Encounter e => e.CaseId,
             Deadline d => d.CaseId,
-            Barriers.BarrierCase b => b.CaseId,
+            BarrierCase b => b.CaseId,
             _ => null,
         };
         switch (entry.Entity)

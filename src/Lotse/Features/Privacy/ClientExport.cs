@@ -3,13 +3,14 @@ using Lotse.Data;
 using Lotse.Features.Audit;
 using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
+using Lotse.Features.Clients;
 using Lotse.Features.Consents;
 using Lotse.Features.Referrals;
 using Lotse.Features.Users;
 using Lotse.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lotse.Features.Clients;
+namespace Lotse.Features.Privacy;
 
 public sealed record ResidenceDto(string Kind, string KindLabel, string? LegalBasis, DateOnly? ValidFrom, DateOnly? ValidUntil, string? DocumentNumber, bool ResidenceObligation);
 
@@ -32,19 +33,18 @@ public sealed record ExportConsent(ConsentDto Consent, IReadOnlyList<string> Rec
 
 public sealed record ExportAccess(string User, string? Organization, int Count, DateTime Last);
 
-public sealed record ExportCorrection(DateTime At, string? By, string Field, string? OldValue, string? NewValue);
 
 /// <summary>Everything Lotse holds about one person (Art. 15 GDPR), including with whom it was shared.</summary>
 public sealed record ClientExportData(
     DateTime CreatedAt, string Controller, ClientDto Client, IReadOnlyList<ResidenceDto> ResidenceStatuses, IReadOnlyList<ExportConsent> Consents,
-    IReadOnlyList<ExportCase> Cases, IReadOnlyList<ExportDocument> Documents, IReadOnlyList<ExportAccess> Accesses, IReadOnlyList<ExportCorrection> Corrections);
+    IReadOnlyList<ExportCase> Cases, IReadOnlyList<ExportDocument> Documents, IReadOnlyList<ExportAccess> Accesses, IReadOnlyList<ClientCorrectionEntry> Corrections);
 
 /// <summary>
 /// The Art. 15 export. It is the organisation's answer, so it covers every case of the person, not
 /// only those the requesting user works; who may create it is <see cref="ClientOperation.ExerciseRights"/>,
 /// and every export is audited.
 /// </summary>
-public sealed class ClientExport(LotseDbContext db, AuditSearch accessSearch, TimeProvider time)
+public sealed class ClientExport(LotseDbContext db, AuditSearch accessSearch, ClientCorrections corrections, TimeProvider time)
 {
     /// <summary>
     /// The personal records the export answers with (<see cref="IPersonalData"/>); a new one fails
@@ -109,15 +109,6 @@ public sealed class ClientExport(LotseDbContext db, AuditSearch accessSearch, Ti
             [.. documents.Select(d => new ExportDocument(DateTime.SpecifyKind(d.UploadedAt, DateTimeKind.Utc), d.FileName, d.ContentType, d.Size, d.Description,
                 d.CaseId is { } caseId ? references.GetValueOrDefault(caseId) : null))],
             [.. accesses.Select(a => new ExportAccess(a.User, a.Organization, a.Count, a.Last))],
-            [.. (await CorrectionsAsync(client.Id, cancellationToken))]);
-    }
-
-    /// <summary>The person's correction trail (Art. 16), newest first, with who corrected.</summary>
-    public async Task<IReadOnlyList<ExportCorrection>> CorrectionsAsync(Guid clientId, CancellationToken cancellationToken)
-    {
-        var rows = await db.ClientCorrections.AsNoTracking().Where(c => c.ClientId == clientId).OrderByDescending(c => c.At).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
-        var userIds = rows.Where(r => r.UserId != null).Select(r => r.UserId!.Value).Distinct().ToList();
-        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        return [.. rows.Select(r => new ExportCorrection(r.At, r.UserId is { } u ? names.GetValueOrDefault(u) : null, r.Field, r.OldValue, r.NewValue))];
+            [.. (await corrections.ListAsync(client.Id, cancellationToken))]);
     }
 }

@@ -3,13 +3,14 @@ using System.Text.Json;
 using Lotse.Data;
 using Lotse.Features.Audit;
 using Lotse.Features.Catalogs;
+using Lotse.Features.Clients;
 using Lotse.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lotse.Features.Clients;
+namespace Lotse.Features.Privacy;
 
 /// <summary>The Art. 15 information as a printable German document, and as JSON.</summary>
 [Authorize(Policy = Policies.CaseWork)]

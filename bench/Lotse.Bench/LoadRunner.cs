@@ -518,6 +518,10 @@ internal sealed partial class LoadRunner(RunOptions options, TextWriter output)
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 
+    /// <summary>One page or API call measured against its floor.</summary>
+    /// <param name="Name">The name in the results table.</param>
+    /// <param name="Lotse">Makes the request to Lotse, with the client of a signed-in user.</param>
+    /// <param name="Floor">Makes the same request to the floor server, if it has one.</param>
     /// <param name="MaxConcurrency">The annual report is asked for by a handful of coordinators, not by 64 at once.</param>
     private sealed record Scenario(string Name, Func<(HttpClient, HttpRequestMessage)> Lotse, Func<(HttpClient, HttpRequestMessage)>? Floor, int MaxConcurrency = int.MaxValue);
 

@@ -19,7 +19,6 @@ using Lotse.Features.Users;
 using Lotse.Security;
 using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -44,9 +43,7 @@ public static class LotseApp
         services.AddLotseDatabase();
         services.AddLotseSecurity();
 
-        services.AddDataProtection()
-            .SetApplicationName("Lotse")
-            .PersistKeysToDbContext<LotseDbContext>();
+        builder.AddLotseKeyRing();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>

@@ -59,7 +59,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
 
         await goal.GetByText("Schritt hinzufügen").ClickAsync();
         await goal.GetByLabel("Schritt", new() { Exact = true }).FillAsync("Zeugnisse übersetzen lassen");
-        await goal.GetByLabel("Bis wann?").FillAsync(DateTime.Today.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await goal.GetByLabel("Bis wann?").FillAsync(TimeProvider.System.GetLocalNow().Date.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await goal.GetByRole(AriaRole.Button, new() { Name = "Schritt speichern" }).ClickAsync();
         await Expect(page.Locator("article").Filter(new() { HasText = "Berufsabschluss anerkennen lassen" })).ToContainTextAsync("Zeugnisse übersetzen lassen");
 
@@ -72,7 +72,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
 
         await page.GetByText("Frist eintragen", new() { Exact = true }).ClickAsync();
         await page.GetByLabel("Worum geht es?").FillAsync("Unterlagen für die Anerkennungsstelle");
-        await page.GetByLabel("Fällig am").FillAsync(DateTime.Today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("Fällig am").FillAsync(TimeProvider.System.GetLocalNow().Date.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Frist speichern" }).ClickAsync();
         await Expect(page.Locator("#deadlines")).ToContainTextAsync("Unterlagen für die Anerkennungsstelle");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Verlauf" })).ToBeVisibleAsync();

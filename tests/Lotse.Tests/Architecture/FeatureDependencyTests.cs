@@ -1,3 +1,4 @@
+using Lotse.Tests.Localization;
 using NetArchTest.Rules;
 
 namespace Lotse.Tests.Architecture;
@@ -54,7 +55,7 @@ public sealed class FeatureDependencyTests
     public void Every_feature_folder_has_a_layer()
     {
         var layered = Layers.SelectMany(l => l).ToHashSet();
-        var features = Directory.GetDirectories(Path.Combine(SourceRoot(), "Features")).Select(Path.GetFileName).OfType<string>();
+        var features = Directory.GetDirectories(Path.Combine(TranslationTests.RepositoryRoot(), "src", "Lotse", "Features")).Select(Path.GetFileName).OfType<string>();
         var unlayered = features.Where(f => !layered.Contains(f)).ToList();
         Assert.True(unlayered.Count == 0, "No layer in ADR 015: " + string.Join(", ", unlayered));
     }
@@ -118,16 +119,5 @@ public sealed class FeatureDependencyTests
         }
 
         return graph;
-    }
-
-    private static string SourceRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Lotse.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Lotse.slnx not found above the test output."), "src", "Lotse");
     }
 }

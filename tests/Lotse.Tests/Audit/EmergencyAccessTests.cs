@@ -71,7 +71,7 @@ public sealed class EmergencyAccessTests(LotseFactory app)
         {
             var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
             var access = await db.EmergencyAccesses.SingleAsync(e => e.CaseId == Guid.Parse(caseId!));
-            access.Until = DateOnly.FromDateTime(DateTime.Today).AddDays(-1);
+            access.Until = app.Today.AddDays(-1);
             await db.SaveChangesAsync();
         }
 

@@ -36,7 +36,7 @@ public sealed class RestrictionTests(LotseFactory app)
         using var form = await browser.PostFormAsync($"/Cases/Details?id={caseId}", new Dictionary<string, string>
         {
             ["Contact.Kind"] = "telefon",
-            ["Contact.At"] = DateTime.Now.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["Contact.At"] = app.LocalNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
             ["Contact.DurationMinutes"] = "10",
         }, $"/Cases/Details?id={caseId}&handler=Encounter");
         Assert.True(form.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{form.StatusCode}");

@@ -55,14 +55,14 @@ public sealed class CaseJourneyApiTests(LotseFactory app)
         {
             needArea = "wohnen",
             title = "Eine größere Wohnung finden",
-            steps = new[] { new { title = "WBS beantragen", responsible = "Client", dueOn = DateOnly.FromDateTime(DateTime.Today.AddDays(10)).ToString("O") } },
+            steps = new[] { new { title = "WBS beantragen", responsible = "Client", dueOn = app.Today.AddDays(10).ToString("O") } },
         });
         Assert.Equal(HttpStatusCode.Created, goal.StatusCode);
         Assert.Equal("WBS beantragen", (await Json(goal)).GetProperty("steps")[0].GetProperty("title").GetString());
 
         using var encounter = await api.PostAsJsonAsync($"/api/v1/cases/{id}/encounters", new { kind = "telefon", durationMinutes = 20, needAreas = new[] { "wohnen" } });
         Assert.Equal(HttpStatusCode.Created, encounter.StatusCode);
-        using var deadline = await api.PostAsJsonAsync($"/api/v1/cases/{id}/deadlines", new { title = "Mietangebot prüfen", dueOn = DateOnly.FromDateTime(DateTime.Today.AddDays(5)).ToString("O") });
+        using var deadline = await api.PostAsJsonAsync($"/api/v1/cases/{id}/deadlines", new { title = "Mietangebot prüfen", dueOn = app.Today.AddDays(5).ToString("O") });
         Assert.Equal(HttpStatusCode.Created, deadline.StatusCode);
         var mine = await api.GetFromJsonAsync<JsonElement>("/api/v1/deadlines?mine=true&pageSize=200");
         Assert.Contains(mine.GetProperty("items").EnumerateArray(), d => d.GetProperty("title").GetString() == "Mietangebot prüfen");
@@ -141,7 +141,7 @@ public sealed class CaseJourneyApiTests(LotseFactory app)
         using var api = await ApiClient.ForAsync(app, "fm.ost@demo.lotse");
         var clientId = await CreateClientAsync(api, "Omar", "Fristtest", "1993-04-05");
         var caseId = (await Json(await api.PostAsJsonAsync("/api/v1/cases", new { clientId }))).GetProperty("id").GetString();
-        var until = DateOnly.FromDateTime(DateTime.Today.AddDays(40));
+        var until = app.Today.AddDays(40);
 
         using var status = await api.PostAsJsonAsync($"/api/v1/clients/{clientId}/residence-statuses",
             new { kind = "aufenthaltserlaubnis", legalBasis = "§ 25 Abs. 2 AufenthG", validFrom = "2024-01-01", validUntil = until.ToString("O") });

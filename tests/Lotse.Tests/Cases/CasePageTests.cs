@@ -70,7 +70,7 @@ public sealed class CasePageTests(LotseFactory app)
     {
         using var client = app.CreateBrowserLikeClient();
         await client.SignInAsync("fm.sued@demo.lotse");
-        var tomorrow = DateTime.Today.AddDays(1).AddHours(10);
+        var tomorrow = app.Today.AddDays(1).ToDateTime(new TimeOnly(10, 0));
         using var added = await client.PostFormAsync("/Calendar", new Dictionary<string, string>
         {
             ["Input.Title"] = "Begleitung Ausländerbehörde",

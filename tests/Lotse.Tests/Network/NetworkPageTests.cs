@@ -68,7 +68,7 @@ public sealed class NetworkPageTests(LotseFactory app)
         using var verified = await partner.PostFormAsync($"/Offers/Details?id={own}", new Dictionary<string, string>(), $"/Offers/Details?id={own}&handler=Verify");
         Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
         var after = await partnerApi.GetFromJsonAsync<JsonElement>($"/api/v1/offers/{own}");
-        Assert.Equal(DateOnly.FromDateTime(DateTime.Today).ToString("O"), after.GetProperty("lastVerifiedOn").GetString());
+        Assert.Equal(app.Today.ToString("O"), after.GetProperty("lastVerifiedOn").GetString());
         Assert.False(after.GetProperty("needsVerification").GetBoolean());
     }
 

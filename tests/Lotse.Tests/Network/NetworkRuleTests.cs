@@ -12,7 +12,7 @@ public sealed class NetworkRuleTests
 
     private static Consent Consent(Guid recipient, string purpose, DataCategory[] categories, DateOnly? until = null, bool withdrawn = false)
     {
-        var consent = new Consent { FormVersion = "t", GivenOn = Today.AddDays(-3), ValidUntil = until, PurposeCodes = [purpose], Categories = [.. categories], WithdrawnAt = withdrawn ? DateTime.UtcNow : null };
+        var consent = new Consent { FormVersion = "t", GivenOn = Today.AddDays(-3), ValidUntil = until, PurposeCodes = [purpose], Categories = [.. categories], WithdrawnAt = withdrawn ? Today.AddDays(-1).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc) : null };
         consent.Recipients.Add(new ConsentRecipient { OrganizationId = recipient });
         return consent;
     }

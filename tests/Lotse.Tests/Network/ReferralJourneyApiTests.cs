@@ -15,7 +15,7 @@ public sealed class ReferralJourneyApiTests(LotseFactory app)
 {
     private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
-    private static string Today => DateOnly.FromDateTime(DateTime.Today).ToString("O");
+    private string Today => app.Today.ToString("O");
 
     /// <summary>A new client with an open case of fm.mitte, and the language course offer of the demo partner.</summary>
     private static async Task<(string ClientId, string CaseId, string OfferId, string PartnerOrgId)> ArrangeAsync(HttpClient api, string family)
@@ -39,7 +39,7 @@ public sealed class ReferralJourneyApiTests(LotseFactory app)
         return (clientId, caseId, offer.GetProperty("id").GetString()!, offer.GetProperty("organizationId").GetString()!);
     }
 
-    private static async Task<string> ConsentAsync(HttpClient api, string clientId, string recipient, params string[] categories)
+    private async Task<string> ConsentAsync(HttpClient api, string clientId, string recipient, params string[] categories)
     {
         using var consent = await api.PostAsJsonAsync($"/api/v1/clients/{clientId}/consents", new
         {

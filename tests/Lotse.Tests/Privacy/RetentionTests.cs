@@ -115,7 +115,7 @@ public sealed class RetentionTests : IAsyncLifetime
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
         var user = await db.Users.SingleAsync(u => u.Email == email);
-        var due = await scope.ServiceProvider.GetRequiredService<RetentionService>().DueUntilAsync(DateOnly.FromDateTime(DateTime.Today), CancellationToken.None);
+        var due = await scope.ServiceProvider.GetRequiredService<RetentionService>().DueUntilAsync(app.Today, CancellationToken.None);
         var ids = due.Select(d => d.ClientId).ToList();
         return await db.Cases.Where(c => c.ResponsibleUserId == user.Id && ids.Contains(c.ClientId)).Select(c => c.ClientId).FirstAsync();
     }

@@ -27,7 +27,7 @@ public sealed class StatsExchangeTests : IAsyncLifetime
     [Fact]
     public async Task An_export_from_the_demo_merges_with_a_second_Kommune_into_the_state_overview()
     {
-        var year = DateTime.Today.Year;
+        var year = app.Today.Year;
         var gelsenkirchen = Path.Combine(directory, "gelsenkirchen.json");
         var (code, lines) = await LotseCommand.RunAsync(app, "export-stats", "--from", $"{year}-01-01", "--to", $"{year}-12-31", "--out", gelsenkirchen, "--kommune", "Gelsenkirchen");
         Assert.True(code == 0, string.Join('\n', lines));

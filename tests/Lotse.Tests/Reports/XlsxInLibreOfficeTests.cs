@@ -19,7 +19,7 @@ public sealed class XlsxInLibreOfficeTests(LotseFactory app)
         KimReportData report;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var today = DateOnly.FromDateTime(DateTime.Today);
+            var today = app.Today;
             report = await scope.ServiceProvider.GetRequiredService<KimReportService>()
                 .BuildAsync(new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31), new ReportScope(), suppress: true, CancellationToken.None);
         }

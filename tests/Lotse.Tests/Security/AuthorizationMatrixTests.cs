@@ -303,7 +303,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
             var fromSued = await ReferralFrom(sued.OrganizationId);
             async Task<Guid> AppointmentOf(Lotse.Features.Users.User user, Guid caseId)
             {
-                var appointment = new Lotse.Features.Calendar.Appointment { UserId = user.Id, CaseId = caseId, Title = "Matrix", Start = DateTime.UtcNow.AddDays(3), End = DateTime.UtcNow.AddDays(3).AddHours(1) };
+                var appointment = new Lotse.Features.Calendar.Appointment { UserId = user.Id, CaseId = caseId, Title = "Matrix", Start = app.Clock.GetUtcNow().UtcDateTime.AddDays(3), End = app.Clock.GetUtcNow().UtcDateTime.AddDays(3).AddHours(1) };
                 db.Appointments.Add(appointment);
                 await db.SaveChangesAsync();
                 return appointment.Id;
@@ -383,7 +383,7 @@ public sealed partial class AuthorizationMatrixTests(ITestOutputHelper output) :
             {
                 ClientId = clientId,
                 OrganizationId = by.OrganizationId,
-                GivenOn = DateOnly.FromDateTime(DateTime.Today),
+                GivenOn = app.Today,
                 FormVersion = Lotse.Features.Consents.ConsentFormTexts.FormVersion,
                 RecordedByUserId = by.Id,
                 PurposeCodes = ["sprache"],

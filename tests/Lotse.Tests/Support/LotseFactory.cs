@@ -3,9 +3,11 @@ using Lotse.Features.Catalogs;
 using Lotse.Features.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Lotse.Tests.Support;
@@ -44,6 +46,26 @@ public class LotseFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ? value
             : throw new InvalidOperationException("LOTSE_TEST_PROVIDER is Postgres but LOTSE_TEST_POSTGRES holds no connection string.");
 
+    /// <summary>
+    /// The app's clock. It starts at the real moment the factory is made, so that cookies and
+    /// second-factor codes stay valid, and moves forward one millisecond each time it is read, so
+    /// that two writes never share a timestamp; a test moves it further with <c>Advance</c>.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = NewClock();
+
+    /// <summary>Today in the app's time zone, as the app sees it.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+
+    /// <summary>Now in the app's time zone, as the app sees it.</summary>
+    public DateTime LocalNow => Clock.GetLocalNow().DateTime;
+
+    private static FakeTimeProvider NewClock()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow()) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+        clock.SetLocalTimeZone(TimeZoneInfo.Local);
+        return clock;
+    }
+
     /// <summary>The hosting environment: "Testing" behaves as Production (no developer pages); "Development" as <c>dotnet run</c>.</summary>
     public string EnvironmentName { get; init; } = "Testing";
 
@@ -73,6 +95,7 @@ public class LotseFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
         builder.ConfigureLogging(ConfigureLogging);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>Quiet by default; a test class that inspects the logs overrides this.</summary>

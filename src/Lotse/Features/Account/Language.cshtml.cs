@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lotse.Features.Account;
 
 /// <summary>The language switch: stores the choice in the culture cookie for a year.</summary>
-public sealed class LanguageModel : PageModel
+public sealed class LanguageModel(TimeProvider time) : PageModel
 {
     private static readonly string[] Supported = ["de-DE", "en"];
 
@@ -18,7 +18,7 @@ public sealed class LanguageModel : PageModel
             Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture("de-DE", culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         }
 
         return LocalRedirect(LoginModel.SafeReturnUrl(Url, returnUrl));

@@ -11,7 +11,7 @@ namespace Lotse.Features.Audit;
 
 /// <summary>The data protection officer's view of the audit log: search, flags, CSV, and the chain check.</summary>
 [Authorize(Policy = Policies.DataProtection)]
-public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain chain, AuditLog audit) : PageModel
+public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain chain, AuditLog audit, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -72,7 +72,7 @@ public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain
     {
         var csv = await search.CsvAsync(Filter, HttpContext.RequestAborted);
         await audit.RecordAsync(AuditOperation.Export, "AuditLog", null, ClientId, Filter.ToString(), HttpContext.RequestAborted);
-        return File(csv, "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"lotse-audit-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv"));
+        return File(csv, "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"lotse-audit-{time.GetUtcNow():yyyyMMdd-HHmm}.csv"));
     }
 
     public async Task OnPostVerifyAsync()
@@ -87,7 +87,7 @@ public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain
         PageNumber = Math.Max(1, PageNumber);
         (Rows, Total) = await search.SearchAsync(Filter, PageNumber, PageSize, HttpContext.RequestAborted);
         Users = await db.Users.OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName + " (" + u.Email + ")", u.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
-        var since = DateTime.UtcNow.AddDays(-90);
+        var since = time.GetUtcNow().UtcDateTime.AddDays(-90);
         Emergencies = await db.EmergencyAccesses.Where(e => e.GrantedAt >= since).OrderByDescending(e => e.GrantedAt).Take(200)
             .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new Emergency(e.GrantedAt, e.Until, e.UserId, e.User!.DisplayName, c.Reference, e.ClientId, e.Reason))
             .ToListAsync(HttpContext.RequestAborted);

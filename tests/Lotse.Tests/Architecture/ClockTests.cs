@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using Lotse.Tests.Localization;
+
+namespace Lotse.Tests.Architecture;
+
+/// <summary>
+/// Time comes from the injected <see cref="TimeProvider"/>: in the app, so that tests can set it
+/// (<c>LotseFactory.Clock</c>), and in the tests, so that they agree with the app about today.
+/// </summary>
+public sealed partial class ClockTests
+{
+    [GeneratedRegex(@"\bDateTime(Offset)?\s*\.\s*(Now|UtcNow|Today)\b")]
+    private static partial Regex StaticClock();
+
+    [Theory]
+    [InlineData("src")]
+    [InlineData("tests")]
+    public void Nothing_reads_the_static_clock(string folder)
+    {
+        var root = TranslationTests.RepositoryRoot();
+        var self = Path.Combine(root, "tests", "Lotse.Tests", "Architecture", "ClockTests.cs");
+        var readers = Directory.EnumerateFiles(Path.Combine(root, folder), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && f != self)
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => StaticClock().IsMatch(l.Text))
+            .Select(l => $"{Path.GetRelativePath(root, l.File)}:{l.Line}")
+            .ToList();
+        Assert.True(readers.Count == 0, "Use the injected TimeProvider (in tests: app.Clock, app.Today):\n" + string.Join("\n", readers));
+    }
+}

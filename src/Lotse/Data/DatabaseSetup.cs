@@ -96,29 +96,48 @@ public static class DatabaseSetup
             npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
         });
 
+    /// <summary>The pre-release migrations folded into the baseline (ADR 014), of both providers.</summary>
+    private static readonly HashSet<string> RetiredMigrations =
+    [
+        "20261125121818_Initial", "20261125131444_CaseManagementCore", "20261125145922_ServiceNetwork", "20261125155347_AuditChain",
+        "20261125161851_EmergencyAccess", "20261125165347_ClientRestriction", "20261201072242_DataSubjectRights", "20261201080503_CorrectionTrail",
+        "20261201084243_StatisticsExchange", "20261201085749_SteeringFigures", "20261201091227_StructuralBarriers", "20261201111245_ReportAndInboxIndexes",
+        "20261125121822_Initial", "20261125131449_CaseManagementCore", "20261125145928_ServiceNetwork", "20261125155352_AuditChain",
+        "20261125161856_EmergencyAccess", "20261125165352_ClientRestriction", "20261201072309_DataSubjectRights", "20261201080530_CorrectionTrail",
+        "20261201084308_StatisticsExchange", "20261201085819_SteeringFigures", "20261201091257_StructuralBarriers", "20261201111248_ReportAndInboxIndexes",
+    ];
+
     /// <summary>Applies pending migrations; on SQLite it also switches the file to WAL mode.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
-        if (await db.Database.CanConnectAsync(cancellationToken))
-        {
-            // The migrations were folded into one baseline before the first release (ADR 014). A database
-            // made by the earlier pre-release set would fail on its first CREATE TABLE; say why instead.
-            var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations()).ToList();
-            if (unknown.Count > 0)
-            {
-                throw new InvalidOperationException(
-                    $"The database was created by a pre-release schema ({unknown[0]} and {unknown.Count - 1} more) that this version no longer carries. " +
-                    "No installation exists from that time: delete the database (for the demo, the data directory) and start again (docs/adr/014-one-baseline-migration.md).");
-            }
-        }
-
+        await RefuseRetiredSchemaAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers go on while one writer writes; the mode is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Stops with a message that says what to do when the database was made by the retired
+    /// pre-release migrations (ADR 014), instead of failing on the baseline's first CREATE TABLE.
+    /// </summary>
+    internal static async Task RefuseRetiredSchemaAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.Database.CanConnectAsync(cancellationToken))
+        {
+            // The migrations were folded into one baseline before the first release (ADR 014). A database
+            // made by the earlier pre-release set would fail on its first CREATE TABLE; say why instead.
+            var retired = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(RetiredMigrations.Contains).ToList();
+            if (retired.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The database was created by the retired pre-release migrations ({retired[0]} and {retired.Count - 1} more), which this version no longer carries. " +
+                    "No installation exists from that time: delete that database (for the demo, the data directory) and start again (docs/adr/014-one-baseline-migration.md).");
+            }
         }
     }
 }

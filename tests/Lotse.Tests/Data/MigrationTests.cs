@@ -1,4 +1,5 @@
 using Lotse.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lotse.Tests.Data;
@@ -26,5 +27,36 @@ public sealed class MigrationTests
         using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
         static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[15..]);
         Assert.Equal(Names(sqlite), Names(postgres));
+    }
+
+    [Fact]
+    public async Task A_database_of_the_retired_pre_release_migrations_is_refused_with_what_to_do()
+    {
+        var directory = Directory.CreateTempSubdirectory("lotse-retired-");
+        var connectionString = $"Data Source={Path.Combine(directory.FullName, "old.db")};Pooling=false";
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsHistory" VALUES ('20261125121818_Initial', '10.0.0'), ('20261125131444_CaseManagementCore', '10.0.0');
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var options = new DbContextOptionsBuilder<SqliteLotseDbContext>();
+        DatabaseSetup.ConfigureSqlite(options, connectionString);
+        await using var db = new SqliteLotseDbContext(options.Options);
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => DatabaseSetup.RefuseRetiredSchemaAsync(db, CancellationToken.None));
+        Assert.Contains("20261125121818_Initial and 1 more", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("delete that database", refusal.Message, StringComparison.Ordinal);
+
+        // A database made by this version passes.
+        await using var fresh = new SqliteLotseDbContext(new DbContextOptionsBuilder<SqliteLotseDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(directory.FullName, "new.db")};Pooling=false").Options);
+        await fresh.Database.MigrateAsync();
+        await DatabaseSetup.RefuseRetiredSchemaAsync(fresh, CancellationToken.None);
+        directory.Delete(recursive: true);
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Lotse.Features.Clients;
 
-/// <summary>Clients: the file, the duplicate check, the Art. 15 export, access rule and gate.</summary>
+/// <summary>Clients: the file, the duplicate check, the correction trail, access rule and gate.</summary>
 public static class ClientsModule
 {
     public static IServiceCollection AddClients(this IServiceCollection services)

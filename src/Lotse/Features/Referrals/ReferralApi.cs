@@ -1,12 +1,9 @@
 using Lotse.Data;
 using Lotse.Features.Audit;
 using Lotse.Features.Cases;
-using Lotse.Features.Clients;
 using Lotse.Features.Consents;
-using Lotse.Features.Offers;
 using Lotse.Security;
 using Lotse.Web;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

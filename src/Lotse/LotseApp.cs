@@ -77,6 +77,7 @@ public static class LotseApp
             {
                 o.Filters.Add<TwoFactorEnrolmentFilter>();
                 o.Filters.Add<RuleViolationPageFilter>();
+                o.Filters.Add<ConflictPageFilter>();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
@@ -84,6 +85,7 @@ public static class LotseApp
 
         services.AddProblemDetails();
         services.AddExceptionHandler<RuleViolationExceptionHandler>();
+        services.AddExceptionHandler<ConflictExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Unreadable requests throw in every environment, so the handler above answers them with the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -162,6 +164,7 @@ public static class LotseApp
 
             await next(context);
         });
+        app.UseMiddleware<TransientDatabaseFailureMiddleware>();
         app.UseLotseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
@@ -169,6 +172,7 @@ public static class LotseApp
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapRazorPages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

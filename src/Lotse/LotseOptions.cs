@@ -36,6 +36,17 @@ public sealed class LotseOptions
 
     public RetentionOptions Retention { get; set; } = new();
 
+    public ApiOptions Api { get; set; } = new();
+
+    public sealed class ApiOptions
+    {
+        /// <summary>
+        /// How long the answer to a POST with an <c>Idempotency-Key</c> is kept for a repeat (ADR 016).
+        /// It holds the answer's personal data, so it is short; an erasure clears all of them.
+        /// </summary>
+        public int IdempotencyKeyHours { get; set; } = 24;
+    }
+
     public sealed class DocumentOptions
     {
         /// <summary>Largest accepted upload.</summary>

@@ -69,9 +69,11 @@ public static class DatabaseSetup
         services.AddScoped<JobLeases>();
         services.AddSingleton<VersioningInterceptor>();
         services.AddSingleton<InputGuardInterceptor>();
+        services.AddSingleton<SqliteConnectionSettings>();
         services.AddDbContext<SqliteLotseDbContext>((sp, options) =>
             ConfigureSqlite(options, sp.GetRequiredService<IConfiguration>().GetLotseConnectionString(DatabaseProvider.Sqlite))
-                .AddInterceptors(sp.GetRequiredService<InputGuardInterceptor>(), sp.GetRequiredService<VersioningInterceptor>(), new AuditInterceptor(sp)));
+                .AddInterceptors(sp.GetRequiredService<SqliteConnectionSettings>(), sp.GetRequiredService<InputGuardInterceptor>(),
+                    sp.GetRequiredService<VersioningInterceptor>(), new AuditInterceptor(sp)));
         services.AddDbContext<PostgresLotseDbContext>((sp, options) =>
             ConfigurePostgres(options, sp.GetRequiredService<IConfiguration>().GetLotseConnectionString(DatabaseProvider.Postgres))
                 .AddInterceptors(sp.GetRequiredService<InputGuardInterceptor>(), sp.GetRequiredService<VersioningInterceptor>(), new AuditInterceptor(sp)));

@@ -96,6 +96,8 @@ public abstract class LotseDbContext(DbContextOptions options)
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     public DbSet<Barrier> Barriers => Set<Barrier>();
 
     public DbSet<BarrierCase> BarrierCases => Set<BarrierCase>();

@@ -126,18 +126,31 @@ public static class CaseApi
                     throw new RuleViolationException("to", "Bitte geben Sie die Zielphase an (Clearing, Assessment, Planning, Implementation, Evaluation).");
                 }
 
+                if (StaleIfMatch(context, c) is { } precondition)
+                {
+                    return precondition;
+                }
+
                 await service.TransitionAsync(c, to, context.User.GetUserId()!.Value, body.Note, context.RequestAborted);
-                return TypedResults.Ok(CaseDto.From(c));
+                context.Response.Headers.ETag = ApiConventions.ETag(c.Version);
+                return (IResult)TypedResults.Ok(CaseDto.From(c));
             }))
-            .WithSummary("Moves a case to another phase: {\"to\": \"Assessment\"}. One step forward, any step back; from Closed it reopens.");
+            .WithSummary("Moves a case to another phase: {\"to\": \"Assessment\"}. One step forward, any step back; from Closed it reopens. " +
+                "With If-Match the move is made only on that version (412 otherwise); a move that loses a race answers 409 with the current phase and version.");
 
         cases.MapPost("/{id:guid}/close", (Guid id, CloseRequest body, HttpContext context, CaseService service, CaseGate gate) =>
             WithCaseAsync(id, context, gate, CaseOperation.Close, null, async c =>
             {
+                if (StaleIfMatch(context, c) is { } precondition)
+                {
+                    return precondition;
+                }
+
                 await service.CloseAsync(c, body.Reason, body.Note, body.CarryOverOpenGoals ?? false, context.User.GetUserId()!.Value, context.RequestAborted);
-                return TypedResults.Ok(CaseDto.From(c));
+                context.Response.Headers.ETag = ApiConventions.ETag(c.Version);
+                return (IResult)TypedResults.Ok(CaseDto.From(c));
             }))
-            .WithSummary("Closes a case with a closure reason code; open goals need carryOverOpenGoals=true.");
+            .WithSummary("Closes a case with a closure reason code; open goals need carryOverOpenGoals=true. If-Match and 409 as for transitions.");
 
         cases.MapGet("/{id:guid}/assessments", (Guid id, HttpContext context, CaseService service, CaseGate gate, LotseDbContext db) =>
             WithCaseAsync(id, context, gate, CaseOperation.Read, "Assessments", async c =>
@@ -247,6 +260,10 @@ public static class CaseApi
     }
 
     /// <summary>Opens the case through its gate (404 when refused, so existence does not leak), runs the work, turns broken rules into 400.</summary>
+    /// <summary>An optional If-Match that names another version of the case: 412, nothing is changed.</summary>
+    private static ProblemHttpResult? StaleIfMatch(HttpContext context, Case @case) =>
+        string.IsNullOrEmpty(context.Request.Headers.IfMatch) ? null : ApiConventions.CheckIfMatch(context, @case.Version);
+
     private static async Task<IResult> WithCaseAsync<T>(Guid id, HttpContext context, CaseGate gate, CaseOperation operation, string? shown, Func<Case, Task<T>> work)
         where T : IResult
     {

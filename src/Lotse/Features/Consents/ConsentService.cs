@@ -121,7 +121,7 @@ public sealed class ConsentService(LotseDbContext db, TimeProvider time)
             throw new RuleViolationException(string.Empty, "Die Einwilligung ist bereits widerrufen.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         consent.WithdrawnAt = Now;
         consent.WithdrawnByUserId = actorId;
         consent.WithdrawalNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();

@@ -88,7 +88,7 @@ public sealed class Anonymiser(LotseDbContext db, AuditLog audit, TimeProvider t
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == clientId, cancellationToken);
         var caseIds = await db.Cases.Where(c => c.ClientId == clientId).Select(c => c.Id).ToListAsync(cancellationToken);
         var goalIds = await db.Goals.Where(g => caseIds.Contains(g.CaseId)).Select(g => g.Id).ToListAsync(cancellationToken);
@@ -117,6 +117,9 @@ public sealed class Anonymiser(LotseDbContext db, AuditLog audit, TimeProvider t
         await db.Set<ClientAlias>().Where(a => a.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
         await db.ClientNameKeys.Where(k => k.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
         await db.ClientCorrections.Where(c => c.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
+        // Stored API answers (kept a day for retries, ADR 016) may quote the person; which ones is not
+        // recorded, so all go. A retry after this is simply carried out again.
+        await db.IdempotencyRecords.ExecuteDeleteAsync(cancellationToken);
         await db.ResidenceStatuses.Where(r => r.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(r => r.DocumentNumber, (string?)null), cancellationToken);
 
         foreach (var caseId in caseIds)

@@ -139,7 +139,7 @@ public sealed partial class ReferralService(LotseDbContext db, TimeProvider time
             Message = message,
         };
         referral.Events.Add(new ReferralEvent { At = Now, To = ReferralStatus.Draft, UserId = actorId });
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         db.Referrals.Add(referral);
         if (send)
         {
@@ -172,7 +172,7 @@ public sealed partial class ReferralService(LotseDbContext db, TimeProvider time
         switch (action)
         {
             case ReferralAction.Send:
-                await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+                await using (var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken))
                 {
                     await SendCoreAsync(referral, userId ?? Guid.Empty, cancellationToken);
                     await SaveAsync(cancellationToken);

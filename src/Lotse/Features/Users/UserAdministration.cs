@@ -40,7 +40,7 @@ public sealed class UserAdministration(UserManager<User> users, LotseDbContext d
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
 
-        await using var transaction = await BeginAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
@@ -54,7 +54,7 @@ public sealed class UserAdministration(UserManager<User> users, LotseDbContext d
             return (AdminResult.From(roles, "Roles"), null);
         }
 
-        await CommitAsync(transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (AdminResult.Ok, user);
     }
 
@@ -78,7 +78,7 @@ public sealed class UserAdministration(UserManager<User> users, LotseDbContext d
             return check;
         }
 
-        await using var transaction = await BeginAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         user.DisplayName = input.DisplayName.Trim();
         user.OrganizationId = input.OrganizationId;
         user.TeamId = input.TeamId;
@@ -105,7 +105,7 @@ public sealed class UserAdministration(UserManager<User> users, LotseDbContext d
 
         // Role changes take effect at the next request, not after the cookie's validation interval.
         await users.UpdateSecurityStampAsync(user);
-        await CommitAsync(transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return AdminResult.Ok;
     }
 
@@ -143,18 +143,6 @@ public sealed class UserAdministration(UserManager<User> users, LotseDbContext d
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await users.UpdateSecurityStampAsync(user);
         return AdminResult.Ok;
-    }
-
-    // Joins a transaction the caller already holds (the demo seeder) instead of nesting one.
-    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginAsync(CancellationToken cancellationToken) =>
-        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-
-    private static async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
-    {
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
     }
 
     private async Task<AdminResult> ValidateAsync(UserInput input, CancellationToken cancellationToken)

@@ -61,7 +61,7 @@ public sealed class HsdsImport(LotseDbContext db, OfferService offers)
 
         var warnings = new List<string>();
         int created = 0, updated = 0, unchanged = 0, organizationsCreated = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
         foreach (var (service, index) in services.Select((s, i) => (s, i)))
         {
             var id = IdOf(service["id"]);

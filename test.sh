@@ -37,7 +37,7 @@ fi
 
 # --- a throwaway PostgreSQL cluster -----------------------------------------------------------
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-pg_dir=""
+pg_dir="" pg_options=""
 stop_postgres() {
   if [ -n "$pg_dir" ] && [ -f "$pg_dir/data/postmaster.pid" ]; then
     as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1
@@ -57,8 +57,8 @@ start_postgres() {
     (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null || break
   done
   as_pg "$pg_bin/initdb" -D "$pg_dir/data" --auth=trust -E UTF8 --locale=C.UTF-8 -U postgres >"$out/initdb.log" 2>&1 || { cat "$out/initdb.log"; return 1; }
-  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" \
-    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" -w start >/dev/null \
+  pg_options="-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -o "$pg_options" -w start >/dev/null \
     || { cat "$pg_dir/server.log"; return 1; }
   export LOTSE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true"
   echo "== PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
@@ -140,6 +140,26 @@ bench_smoke() { # db, extra args...
 }
 bench_smoke sqlite
 if [ -n "${LOTSE_TEST_POSTGRES:-}" ]; then bench_smoke postgres --postgres "$LOTSE_TEST_POSTGRES"; fi
+
+# --- the reliability run (issue 22): kill -9 under 32-way writes, on PostgreSQL also restarts and
+# a 15 s outage; 0 acknowledged writes lost or doubled, 0 answers 500, audit chain intact ----------
+fault_run() { # db, extra args...
+  local db=$1; shift
+  local log="$out/fault-$db.log"
+  echo "== fault run ($db)"
+  if dotnet bench/Lotse.Bench/bin/Debug/net10.0/Lotse.Bench.dll fault --scale tiny --db "$db" "$@" --lotse src/Lotse/bin/Debug/net10.0/Lotse.dll >"$log" 2>&1; then
+    grep -E '^  (kill|restarted|PostgreSQL|retried|[0-9]+ acknowledged|answers)' "$log" | sed 's/^/ /'
+    echo "   $(tail -n 1 "$log")"
+    count_check "fault run $db" 0
+  else
+    grep -v '^  server' "$log" | tail -n 30
+    count_check "fault run $db" 1
+  fi
+}
+fault_run sqlite
+if [ -n "${LOTSE_TEST_POSTGRES:-}" ]; then
+  fault_run postgres --postgres "$LOTSE_TEST_POSTGRES" --pg-data "$pg_dir/data" --pg-options "$pg_options"
+fi
 
 if [ ${#failures[@]} -gt 0 ]; then
   echo "Failures:"; printf '  - %s\n' "${failures[@]}"

@@ -18,6 +18,7 @@ internal static class BenchProgram
         root.Subcommands.Add(Generate());
         root.Subcommands.Add(Run());
         root.Subcommands.Add(FloorCommand());
+        root.Subcommands.Add(Fault());
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -91,6 +92,26 @@ internal static class BenchProgram
                 result.GetValue(logQueries),
                 string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Prepend("bench/run.sh")));
             return await new LoadRunner(options, Console.Out).RunAsync(cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command Fault()
+    {
+        var lotse = new Option<string?>("--lotse") { Description = "Path to the built Lotse.dll (default bench/out/lotse/Lotse.dll)." };
+        var writes = new Option<int>("--writes") { Description = "Writes of the kill -9 phase.", DefaultValueFactory = _ => 1000 };
+        var pgData = new Option<string?>("--pg-data") { Description = "The PostgreSQL cluster's data directory: restarts and stops it under load (pg_ctl, as user postgres when run as root)." };
+        var pgOptions = new Option<string?>("--pg-options") { Description = "The server options pg_ctl starts it with again (-p PORT -k DIR …)." };
+        var command = new Command("fault", "Reliability run: API writes with Idempotency-Key while Lotse is killed with SIGKILL and (PostgreSQL) the database restarts; nothing acknowledged may be lost or doubled, nothing may answer 500.")
+        {
+            ScaleOption, DbOption, ServerOption, lotse, writes, pgData, pgOptions,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var database = BenchDatabase.For(result.GetValue(DbOption)!, Scale.Parse(result.GetValue(ScaleOption)!).Name, result.GetValue(ServerOption), Root);
+            var options = new FaultOptions(database, result.GetValue(lotse) ?? Path.Combine(Root, "bench", "out", "lotse", "Lotse.dll"),
+                result.GetValue(writes), result.GetValue(pgData), result.GetValue(pgOptions));
+            return await new FaultRunner(options, Console.Out).RunAsync(cancellationToken);
         });
         return command;
     }

@@ -24,7 +24,7 @@ public static class DatabaseFailures
     /// busy or locked beyond <c>busy_timeout</c>.
     /// </summary>
     public static bool IsTransient(Exception exception) =>
-        Chain(exception).Any(e => e is NpgsqlException { IsTransient: true } or SqliteException { SqliteErrorCode: 5 or 6 }
+        Chain(exception).Any(e => e is DatabaseUnavailableException or NpgsqlException { IsTransient: true } or SqliteException { SqliteErrorCode: 5 or 6 }
             || (e is PostgresException postgres && (postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || TransientStates.Contains(postgres.SqlState))));
 
     private static readonly HashSet<string> TransientStates =
@@ -41,3 +41,9 @@ public static class DatabaseFailures
         }
     }
 }
+
+/// <summary>
+/// The connection broke inside a unit of work, so whether it was saved is not known: the caller is
+/// told to try again (a POST with an <c>Idempotency-Key</c> then gets the stored answer or is carried out).
+/// </summary>
+public sealed class DatabaseUnavailableException(string message, Exception inner) : Exception(message, inner);

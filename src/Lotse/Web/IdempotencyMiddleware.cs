@@ -63,6 +63,30 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             context.Response.Body = original;
         }
 
+        try
+        {
+            if (!await StoreAsync(context, db, transaction, userId, key, hash, now, buffer, options.Value.Api.IdempotencyKeyHours))
+            {
+                return;
+            }
+        }
+        catch (Exception exception) when (!DatabaseFailures.IsConflict(exception) && !context.RequestAborted.IsCancellationRequested
+            && (DatabaseFailures.IsTransient(exception) || db.Database.GetDbConnection().State != System.Data.ConnectionState.Open
+                || exception is InvalidOperationException { Message: "Transaction is already completed" }))
+        {
+            // The connection broke after the endpoint's work: whether it is committed is unknown, so the
+            // answer is "try again" (503), and the repeat with the same key finds out.
+            throw new DatabaseUnavailableException("The connection broke while the request's transaction was finished.", exception);
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    /// <summary>Stores a 2xx answer with its key and commits; false when the answer is already written (a concurrent repeat).</summary>
+    private static async Task<bool> StoreAsync(HttpContext context, LotseDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
+        Guid userId, string key, string hash, DateTime now, MemoryStream buffer, int hours)
+    {
         var response = context.Response;
         if (response.StatusCode is >= 200 and < 300 && buffer.Length <= MaxStoredBytes)
         {
@@ -80,7 +104,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 ETag = response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
                 Body = buffer.ToArray(),
                 CreatedAt = now,
-                ExpiresAt = now.AddHours(options.Value.Api.IdempotencyKeyHours),
+                ExpiresAt = now.AddHours(hours),
             });
             try
             {
@@ -95,13 +119,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                     title: "Anfrage läuft bereits",
                     detail: "Eine Anfrage mit diesem Idempotency-Key wurde gleichzeitig bearbeitet. Wiederholen Sie sie, um deren Antwort zu erhalten.",
                     statusCode: StatusCodes.Status409Conflict).ExecuteAsync(context);
-                return;
+                return false;
             }
         }
 
         await transaction.CommitAsync(context.RequestAborted);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        return true;
     }
 
     private static async Task ReplayAsync(HttpContext context, IdempotencyRecord stored, string hash)

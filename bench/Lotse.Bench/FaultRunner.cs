@@ -218,6 +218,7 @@ internal sealed class FaultRunner(FaultOptions options, TextWriter output)
             }
             else if (status is not (503 or 409))
             {
+                // 409 is allowed: the same key's first request still running on the server (after a client timeout).
                 var text = $"write {write.Number}: {status} {await response.Content.ReadAsStringAsync(cancellationToken)}";
                 violations.Enqueue(text[..Math.Min(300, text.Length)]);
             }
@@ -372,7 +373,8 @@ internal sealed class FaultRunner(FaultOptions options, TextWriter output)
         string[] command = [pgCtl, "-D", options.PostgresData!, "-w", .. arguments];
         if (arguments[0] is "start" or "restart")
         {
-            command = [.. command, "-o", options.PostgresOptions ?? string.Empty];
+            // The server log goes beside the data directory, as when the test command started it.
+            command = [.. command, "-o", options.PostgresOptions ?? string.Empty, "-l", Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.PostgresData!))!, "server.log")];
         }
 
         var root = Environment.UserName == "root";

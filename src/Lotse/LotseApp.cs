@@ -96,7 +96,7 @@ public static class LotseApp
             o.SerializerOptions.AllowDuplicateProperties = false;
             o.SerializerOptions.Converters.Add(new TextWithoutNulConverter());
         });
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o => o.AddOperationTransformer<ReliabilityOpenApi>());
         services.AddHealthChecks().AddDbContextCheck<LotseDbContext>("database", tags: ["ready"]);
         services.AddLotseHosting(builder.Configuration);
 

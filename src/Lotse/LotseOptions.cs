@@ -42,7 +42,7 @@ public sealed class LotseOptions
     {
         /// <summary>
         /// How long the answer to a POST with an <c>Idempotency-Key</c> is kept for a repeat (ADR 016).
-        /// It holds the answer's personal data, so it is short; an erasure clears all of them.
+        /// It holds the answer's personal data, so it is short; an erasure deletes those that name the person.
         /// </summary>
         public int IdempotencyKeyHours { get; set; } = 24;
     }

@@ -24,8 +24,15 @@ public static class DatabaseFailures
     /// busy or locked beyond <c>busy_timeout</c>.
     /// </summary>
     public static bool IsTransient(Exception exception) =>
-        Chain(exception).Any(e => e is DatabaseUnavailableException or NpgsqlException { IsTransient: true } or SqliteException { SqliteErrorCode: 5 or 6 }
-            || (e is PostgresException postgres && (postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || TransientStates.Contains(postgres.SqlState))));
+        Chain(exception).Any(e => e switch
+        {
+            DatabaseUnavailableException or SqliteException { SqliteErrorCode: 5 or 6 } => true,
+            // Only the states listed: a full disk or an I/O error is not "back in a moment".
+            PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || TransientStates.Contains(postgres.SqlState),
+            // Without a server state: the connection could not be made or broke (socket, stream, timeout).
+            NpgsqlException { IsTransient: true } => true,
+            _ => false,
+        });
 
     private static readonly HashSet<string> TransientStates =
     [

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.Localization;
 
 namespace Lotse.Web;
@@ -30,29 +31,44 @@ public sealed class ConflictExceptionHandler(IProblemDetailsService problems) : 
         };
         if (exception is DbUpdateConcurrencyException { Entries: [var entry, ..] })
         {
-            var current = await entry.GetDatabaseValuesAsync(cancellationToken);
             problem.Extensions["resource"] = entry.Metadata.ClrType.Name;
-            if (current is null)
-            {
-                problem.Detail = "Der Datensatz wurde inzwischen gelöscht; Ihre Änderung wurde nicht gespeichert.";
-            }
-            else
-            {
-                if (current.Properties.FirstOrDefault(p => p.Name == nameof(IVersioned.Version)) is { } version && current[version] is int number)
-                {
-                    // As a field: the exception handler middleware drops an ETag header from error answers.
-                    problem.Extensions["currentVersion"] = number;
-                }
-
-                if (current.Properties.FirstOrDefault(p => p.Name is "Phase" or "Status") is { } state)
-                {
-                    problem.Extensions["currentState"] = current[state]?.ToString();
-                }
-            }
+            await DescribeCurrentAsync(entry, problem, cancellationToken);
         }
 
         httpContext.Response.StatusCode = StatusCodes.Status409Conflict;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
+    }
+
+    /// <summary>Adds the saved version and state, read back from the database, to the problem.</summary>
+    private static async Task DescribeCurrentAsync(EntityEntry entry, ProblemDetails problem, CancellationToken cancellationToken)
+    {
+        PropertyValues? current;
+        try
+        {
+            current = await entry.GetDatabaseValuesAsync(cancellationToken);
+        }
+        catch (Exception reading) when (DatabaseFailures.IsTransient(reading))
+        {
+            // The database went away after the conflict: still 409, without the current values.
+            return;
+        }
+
+        if (current is null)
+        {
+            problem.Detail = "Der Datensatz wurde inzwischen gelöscht; Ihre Änderung wurde nicht gespeichert.";
+            return;
+        }
+
+        if (current.Properties.FirstOrDefault(p => p.Name == nameof(IVersioned.Version)) is { } version && current[version] is int number)
+        {
+            // As a field: the exception handler middleware drops an ETag header from error answers.
+            problem.Extensions["currentVersion"] = number;
+        }
+
+        if (current.Properties.FirstOrDefault(p => p.Name is "Phase" or "Status") is { } state)
+        {
+            problem.Extensions["currentState"] = current[state]?.ToString();
+        }
     }
 }
 

@@ -88,7 +88,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         Guid userId, string key, string hash, DateTime now, MemoryStream buffer, int hours)
     {
         var response = context.Response;
-        if (response.StatusCode is >= 200 and < 300 && buffer.Length <= MaxStoredBytes)
+        // Every API answer is JSON; anything else, or over 1 MB, is answered but not kept (a repeat runs again).
+        if (response.StatusCode is >= 200 and < 300 && buffer.Length <= MaxStoredBytes
+            && (response.ContentType is null || response.ContentType.Contains("json", StringComparison.OrdinalIgnoreCase)))
         {
             // What the endpoint left unsaved was never going to be saved; only the record is.
             db.ChangeTracker.Clear();
@@ -102,7 +104,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 ContentType = response.ContentType,
                 Location = response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
                 ETag = response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
-                Body = buffer.ToArray(),
+                Body = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length),
                 CreatedAt = now,
                 ExpiresAt = now.AddHours(hours),
             });
@@ -152,7 +154,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         response.Headers["Idempotent-Replayed"] = "true";
-        await response.Body.WriteAsync(stored.Body, context.RequestAborted);
+        await response.Body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(stored.Body), context.RequestAborted);
     }
 
     /// <summary>SHA-256 over method, path, query and body; the body stays readable for the endpoint.</summary>

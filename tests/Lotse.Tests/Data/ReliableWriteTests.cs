@@ -94,6 +94,70 @@ public sealed class ReliableWriteTests(LotseFactory app)
         }
     }
 
+    /// <summary>Sends the same write twice at the same moment, both on the version just read, and asserts one success and one 409 or 412.</summary>
+    private static async Task RaceAsync(string what, Func<HttpRequestMessage> request, HttpClient first, HttpClient? second = null)
+    {
+        using var one = request();
+        using var other = request();
+        var answers = await Task.WhenAll(first.SendAsync(one), (second ?? first).SendAsync(other));
+        var statuses = answers.Select(a => (int)a.StatusCode).Order().ToArray();
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+
+        Assert.True(statuses[0] == 200 && statuses[1] is 409 or 412, $"{what}: {string.Join(" + ", statuses)}");
+    }
+
+    private static Func<HttpRequestMessage> Post(string url, object? body, string etag) => () =>
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return request;
+    };
+
+    [Fact]
+    public async Task Closing_reopening_answering_a_referral_and_withdrawing_a_consent_twice_at_once_give_one_success_and_one_409_or_412()
+    {
+        using var api = await ApiClient.ForAsync(app, "fm.mitte@demo.lotse");
+        using var partner = await ApiClient.ForAsync(app, "partner@demo.lotse");
+        var caseId = await OpenCaseAsync(api, "Abschlusswettlauf");
+        for (var race = 0; race < 20; race++)
+        {
+            using var read = await api.GetAsync($"/api/v1/cases/{caseId}");
+            var etag = read.Headers.ETag!.Tag;
+            var closed = (await Json(read)).GetProperty("phase").GetString() == "Closed";
+            await RaceAsync($"race {race}: {(closed ? "reopen" : "close")}", closed
+                ? Post($"/api/v1/cases/{caseId}/transitions", new { to = "Clearing" }, etag)
+                : Post($"/api/v1/cases/{caseId}/close", new { reason = "wegzug" }, etag), api);
+        }
+
+        using var client = await api.PostAsJsonAsync("/api/v1/clients", new { givenName = "Race", familyName = "Vermittlungswettlauf", birthDate = "1991" });
+        var clientId = (await Json(client)).GetProperty("id").GetString();
+        using var opened = await api.PostAsJsonAsync("/api/v1/cases", new { clientId });
+        var referralCase = (await Json(opened)).GetProperty("id").GetString();
+        var offer = (await api.GetFromJsonAsync<JsonElement>("/api/v1/offers?q=Integrationskurs%20mit%20Kinderbetreuung")).GetProperty("items")[0];
+        for (var race = 0; race < 5; race++)
+        {
+            using var consent = await api.PostAsJsonAsync($"/api/v1/clients/{clientId}/consents", new
+            {
+                recipients = new[] { offer.GetProperty("organizationId").GetString() },
+                purposes = new[] { "sprache" },
+                categories = new[] { "name" },
+                givenOn = app.Today.ToString("O"),
+            });
+            Assert.Equal(HttpStatusCode.Created, consent.StatusCode);
+            var given = await Json(consent);
+            using var sent = await api.PostAsJsonAsync($"/api/v1/cases/{referralCase}/referrals",
+                new { offerId = offer.GetProperty("id").GetString(), needArea = "sprache", fields = new[] { "name" }, send = true });
+            Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+            var referral = await Json(sent);
+            await RaceAsync($"race {race}: accept", Post($"/api/v1/referrals/{referral.GetProperty("id").GetString()}/accept", null, $"\"{referral.GetProperty("version").GetInt32()}\""), partner);
+            await RaceAsync($"race {race}: withdraw consent",
+                Post($"/api/v1/consents/{given.GetProperty("id").GetString()}/withdraw", new { note = "Wettlauf" }, $"\"{given.GetProperty("version").GetInt32()}\""), api);
+        }
+    }
+
     [Fact]
     public async Task A_transition_with_a_stale_If_Match_is_refused_with_412_and_changes_nothing()
     {
@@ -176,6 +240,33 @@ public sealed class ReliableWriteTests(LotseFactory app)
         var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
         Assert.Equal(2, await db.Clients.CountAsync(c => c.GivenName == "Einmal" && c.FamilyName == "Wiederholt"));
         Assert.Equal(0, await db.Clients.CountAsync(c => c.GivenName == "Einmal" && c.FamilyName == "Anders"));
+    }
+
+    [Fact]
+    public async Task Erasing_a_person_deletes_the_stored_answers_that_name_them_and_keeps_the_others()
+    {
+        using var api = await ApiClient.ForAsync(app, "fm.sued@demo.lotse");
+        async Task<string> CreateAsync(string key, string family)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/clients") { Content = JsonContent.Create(new { givenName = "Vergessen", familyName = family, birthDate = "1970" }) };
+            request.Headers.Add("Idempotency-Key", key);
+            using var created = await api.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            return (await Json(created)).GetProperty("id").GetString()!;
+        }
+
+        var erasedKey = Guid.NewGuid().ToString();
+        var keptKey = Guid.NewGuid().ToString();
+        var erased = await CreateAsync(erasedKey, "Geloescht");
+        await CreateAsync(keptKey, "Bleibt");
+        using var erasure = await api.PostAsJsonAsync($"/api/v1/clients/{erased}/erasure", new { reason = "Antrag nach Art. 17" });
+        Assert.True(erasure.IsSuccessStatusCode, $"{erasure.StatusCode}: {await erasure.Content.ReadAsStringAsync()}");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var records = scope.ServiceProvider.GetRequiredService<LotseDbContext>().IdempotencyRecords;
+        Assert.False(await records.AnyAsync(r => r.Key == erasedKey));
+        Assert.False(await records.AnyAsync(r => r.Body.Contains("Geloescht")));
+        Assert.True(await records.AnyAsync(r => r.Key == keptKey));
     }
 
     [Fact]

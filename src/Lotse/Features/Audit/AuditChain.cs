@@ -63,7 +63,7 @@ public sealed class AuditChain(LotseDbContext db)
             var sealedCount = 0;
             while (true)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await using var transaction = await db.Database.BeginOrJoinTransactionAsync(cancellationToken);
                 if (db.Database.IsNpgsql())
                 {
                     await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", cancellationToken);

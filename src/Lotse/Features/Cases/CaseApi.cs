@@ -259,11 +259,11 @@ public static class CaseApi
         return new PagedList<T>(list, list.Count, 1, Math.Max(1, list.Count));
     }
 
-    /// <summary>Opens the case through its gate (404 when refused, so existence does not leak), runs the work, turns broken rules into 400.</summary>
     /// <summary>An optional If-Match that names another version of the case: 412, nothing is changed.</summary>
     private static ProblemHttpResult? StaleIfMatch(HttpContext context, Case @case) =>
         string.IsNullOrEmpty(context.Request.Headers.IfMatch) ? null : ApiConventions.CheckIfMatch(context, @case.Version);
 
+    /// <summary>Opens the case through its gate (404 when refused, so existence does not leak), runs the work, turns broken rules into 400.</summary>
     private static async Task<IResult> WithCaseAsync<T>(Guid id, HttpContext context, CaseGate gate, CaseOperation operation, string? shown, Func<Case, Task<T>> work)
         where T : IResult
     {

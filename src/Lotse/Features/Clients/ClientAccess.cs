@@ -47,9 +47,13 @@ public sealed class ClientAuthorizationHandler(LotseDbContext db) : Authorizatio
         return c => caseWorker && c.OrganizationId == organizationId && c.AnonymisedAt == null;
     }
 
+    /// <summary><see cref="VisibleTo"/> as plain code for one loaded client (<c>AccessRuleEquivalenceTests</c> holds both to the same answer).</summary>
+    public static bool IsVisible(ClaimsPrincipal user, Client client) =>
+        CaseAuthorizationHandler.IsCaseWorker(user) && client.OrganizationId == (user.GetOrganizationId() ?? Guid.Empty) && client.AnonymisedAt == null;
+
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ClientOperation requirement, Client resource)
     {
-        if (!VisibleTo(context.User).Compile()(resource))
+        if (!IsVisible(context.User, resource))
         {
             return;
         }

@@ -267,8 +267,7 @@ public sealed partial class DetailsModel(
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var cases = await db.Cases.Where(c => c.ClientId == client.Id || c.Members.Any(m => m.ClientId == client.Id))
             .Include(c => c.Responsible).Include(c => c.Deputies).Include(c => c.EmergencyAccesses).OrderByDescending(c => c.OpenedOn).ToListAsync(HttpContext.RequestAborted);
-        var visible = CaseAuthorizationHandler.VisibleTo(User, today).Compile();
-        VisibleCases = [.. cases.Where(visible)];
+        VisibleCases = [.. cases.Where(c => CaseAuthorizationHandler.IsVisible(User, c, today))];
         HiddenCases = cases.Count - VisibleCases.Count;
         StatusKinds = await CatalogLabels.LoadAsync(db, CatalogKind.ResidenceStatusKind, cancellationToken: HttpContext.RequestAborted);
         NeedAreas = await CatalogLabels.LoadAsync(db, CatalogKind.NeedArea, cancellationToken: HttpContext.RequestAborted);

@@ -82,13 +82,18 @@ public static class ConsentApi
         })
         .WithSummary("Records a consent. Categories: name, birthDate, phone, email, address, languages, nationality, residenceStatus, message.");
 
-        api.MapPost("/consents/{id:guid}/withdraw", async Task<Results<Ok<ConsentDto>, NotFound, ValidationProblem>> (Guid id, WithdrawRequest? body, HttpContext context,
+        api.MapPost("/consents/{id:guid}/withdraw", async Task<Results<Ok<ConsentDto>, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, WithdrawRequest? body, HttpContext context,
             ConsentService service, ClientGate clients, TimeProvider time) =>
         {
             var consent = await service.FindAsync(id, context.RequestAborted);
             if (consent?.Client is null || await clients.AdmitAsync(consent.Client, ClientOperation.Edit, cancellationToken: context.RequestAborted) is null)
             {
                 return TypedResults.NotFound();
+            }
+
+            if (!string.IsNullOrEmpty(context.Request.Headers.IfMatch) && ApiConventions.CheckIfMatch(context, consent.Version) is { } precondition)
+            {
+                return precondition;
             }
 
             try
@@ -104,6 +109,6 @@ public static class ConsentApi
         })
         .RequireAuthorization(Policies.CaseWork)
         .WithTags("Consents")
-        .WithSummary("Withdraws a consent at once; open referrals resting on it are withdrawn and their recipients lose the packet.");
+        .WithSummary("Withdraws a consent at once; open referrals resting on it are withdrawn and their recipients lose the packet. With If-Match only on that version (412 otherwise).");
     }
 }

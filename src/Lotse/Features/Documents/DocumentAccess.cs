@@ -29,7 +29,7 @@ public sealed class DocumentAuthorizationHandler(LotseDbContext db, TimeProvider
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, DocumentOperation requirement, Document resource)
     {
         var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == resource.ClientId);
-        if (client is null || !ClientAuthorizationHandler.VisibleTo(context.User).Compile()(client))
+        if (client is null || !ClientAuthorizationHandler.IsVisible(context.User, client))
         {
             return;
         }

@@ -117,9 +117,12 @@ public sealed class Anonymiser(LotseDbContext db, AuditLog audit, TimeProvider t
         await db.Set<ClientAlias>().Where(a => a.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
         await db.ClientNameKeys.Where(k => k.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
         await db.ClientCorrections.Where(c => c.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
-        // Stored API answers (kept a day for retries, ADR 016) may quote the person; which ones is not
-        // recorded, so all go. A retry after this is simply carried out again.
-        await db.IdempotencyRecords.ExecuteDeleteAsync(cancellationToken);
+        // Stored API answers (kept a day for retries, ADR 016) that name the person or one of their
+        // records: every answer about a person carries the client's or the case's id, in its body or Location.
+        foreach (var id in caseIds.Concat(referralIds).Concat(documentIds).Prepend(clientId).Select(i => i.ToString()))
+        {
+            await db.IdempotencyRecords.Where(r => r.Body.Contains(id) || (r.Location != null && r.Location.Contains(id))).ExecuteDeleteAsync(cancellationToken);
+        }
         await db.ResidenceStatuses.Where(r => r.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(r => r.DocumentNumber, (string?)null), cancellationToken);
 
         foreach (var caseId in caseIds)

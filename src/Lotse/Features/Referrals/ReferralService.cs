@@ -245,15 +245,7 @@ public sealed partial class ReferralService(LotseDbContext db, TimeProvider time
         return nextToken;
     }
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new RuleViolationException(string.Empty, "Die Vermittlung wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu.");
-        }
-    }
+    // A concurrent change of the referral is not caught here: the API answers 409 with the current
+    // status, pages lead back with the saved state (ADR 016).
+    private Task<int> SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 }

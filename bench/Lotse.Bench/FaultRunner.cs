@@ -2,10 +2,8 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Lotse.Cli;
 using Lotse.Data;
@@ -36,7 +34,7 @@ internal sealed class FaultRunner(FaultOptions options, TextWriter output)
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var token = await CreateTokenAsync();
-        port = FreePort();
+        port = LoadRunner.FreePort();
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(5), MaxConnectionsPerServer = Connections })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
@@ -302,31 +300,7 @@ internal sealed class FaultRunner(FaultOptions options, TextWriter output)
         lotse.ErrorDataReceived += (_, e) => Echo(e.Data);
         lotse.BeginOutputReadLine();
         lotse.BeginErrorReadLine();
-        var since = Stopwatch.StartNew();
-        while (since.Elapsed < TimeSpan.FromMinutes(1))
-        {
-            if (lotse.HasExited)
-            {
-                throw new InvalidOperationException($"Lotse exited with code {lotse.ExitCode} before it was ready.");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/health/ready", cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(20, cancellationToken);
-        }
-
-        throw new TimeoutException("Lotse was not ready within a minute.");
+        await LoadRunner.WaitReadyAsync(http, "/health/ready", lotse, Stopwatch.StartNew(), cancellationToken);
     }
 
     private void Echo(string? line)
@@ -395,13 +369,6 @@ internal sealed class FaultRunner(FaultOptions options, TextWriter output)
     private DbConnection Open() => options.Database.Provider is DatabaseProvider.Sqlite
         ? new SqliteConnection(options.Database.ConnectionString)
         : new NpgsqlConnection(options.Database.ConnectionString);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class Write(int number, string key, string familyName)
     {

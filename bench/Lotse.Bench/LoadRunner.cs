@@ -460,7 +460,7 @@ internal sealed partial class LoadRunner(RunOptions options, TextWriter output)
         return process;
     }
 
-    private static async Task<TimeSpan> WaitReadyAsync(HttpClient client, string path, Process process, Stopwatch since, CancellationToken cancellationToken)
+    internal static async Task<TimeSpan> WaitReadyAsync(HttpClient client, string path, Process process, Stopwatch since, CancellationToken cancellationToken)
     {
         while (since.Elapsed < TimeSpan.FromMinutes(2))
         {
@@ -503,7 +503,7 @@ internal sealed partial class LoadRunner(RunOptions options, TextWriter output)
         return status is null ? double.NaN : long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -39,6 +39,13 @@ public static class ApiConventions
                 statusCode: StatusCodes.Status412PreconditionFailed);
     }
 
+    /// <summary>
+    /// For writes where If-Match is optional: null without the header or when it matches, otherwise 412
+    /// (the change is made only on the version the caller names).
+    /// </summary>
+    public static ProblemHttpResult? CheckIfMatchWhenSent(HttpContext context, int currentVersion) =>
+        string.IsNullOrEmpty(context.Request.Headers.IfMatch) ? null : CheckIfMatch(context, currentVersion);
+
     /// <summary>A broken domain rule as an RFC 9457 validation problem naming the field.</summary>
     public static ValidationProblem Problem(RuleViolationException violation) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [violation.Field.Length == 0 ? "request" : violation.Field] = [violation.Message] });

@@ -126,7 +126,7 @@ public static class CaseApi
                     throw new RuleViolationException("to", "Bitte geben Sie die Zielphase an (Clearing, Assessment, Planning, Implementation, Evaluation).");
                 }
 
-                if (StaleIfMatch(context, c) is { } precondition)
+                if (ApiConventions.CheckIfMatchWhenSent(context, c.Version) is { } precondition)
                 {
                     return precondition;
                 }
@@ -141,7 +141,7 @@ public static class CaseApi
         cases.MapPost("/{id:guid}/close", (Guid id, CloseRequest body, HttpContext context, CaseService service, CaseGate gate) =>
             WithCaseAsync(id, context, gate, CaseOperation.Close, null, async c =>
             {
-                if (StaleIfMatch(context, c) is { } precondition)
+                if (ApiConventions.CheckIfMatchWhenSent(context, c.Version) is { } precondition)
                 {
                     return precondition;
                 }
@@ -258,10 +258,6 @@ public static class CaseApi
         var list = items.ToList();
         return new PagedList<T>(list, list.Count, 1, Math.Max(1, list.Count));
     }
-
-    /// <summary>An optional If-Match that names another version of the case: 412, nothing is changed.</summary>
-    private static ProblemHttpResult? StaleIfMatch(HttpContext context, Case @case) =>
-        string.IsNullOrEmpty(context.Request.Headers.IfMatch) ? null : ApiConventions.CheckIfMatch(context, @case.Version);
 
     /// <summary>Opens the case through its gate (404 when refused, so existence does not leak), runs the work, turns broken rules into 400.</summary>
     private static async Task<IResult> WithCaseAsync<T>(Guid id, HttpContext context, CaseGate gate, CaseOperation operation, string? shown, Func<Case, Task<T>> work)

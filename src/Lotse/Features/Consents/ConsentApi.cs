@@ -91,7 +91,7 @@ public static class ConsentApi
                 return TypedResults.NotFound();
             }
 
-            if (!string.IsNullOrEmpty(context.Request.Headers.IfMatch) && ApiConventions.CheckIfMatch(context, consent.Version) is { } precondition)
+            if (ApiConventions.CheckIfMatchWhenSent(context, consent.Version) is { } precondition)
             {
                 return precondition;
             }

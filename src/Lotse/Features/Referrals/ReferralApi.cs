@@ -177,7 +177,7 @@ public static class ReferralApi
                 return TypedResults.NotFound();
             }
 
-            if (!string.IsNullOrEmpty(context.Request.Headers.IfMatch) && ApiConventions.CheckIfMatch(context, referral.Version) is { } precondition)
+            if (ApiConventions.CheckIfMatchWhenSent(context, referral.Version) is { } precondition)
             {
                 return precondition;
             }

@@ -1,20 +1,42 @@
+using System.Text.Json.Serialization;
+
 namespace Lotse.Features.Reports;
 
-/// <summary>One figure of the report: a count, or a measure (average, median, share) with the number of cases behind it.</summary>
-public sealed record Cell(string Key, string Label, decimal? Value, CellState State = CellState.Shown, long? Basis = null)
+/// <summary>
+/// One figure of the report: a count, or a measure (average, median, share) with the number of cases
+/// behind it. Only what may leave is serialised (ADR 012): the shown text, and the number only when
+/// the cell is not hidden; the basis of a measure never leaves (it is a count that could give away a
+/// hidden cell, e.g. the answered referrals behind the acceptance rate).
+/// </summary>
+public sealed record Cell(
+    string Key,
+    string Label,
+    [property: JsonIgnore] decimal? Value,
+    [property: JsonIgnore] CellState State = CellState.Shown,
+    [property: JsonIgnore] long? Basis = null)
 {
+    [JsonIgnore]
     public bool Hidden => State != CellState.Shown;
 
-    /// <summary>What the screen and the files show: the number, "&lt; 5" or "•" when hidden, "–" when there is nothing.</summary>
+    /// <summary>What the screen and the files show: the number, "&lt; 5", "•" or "x" when hidden, "–" when there is nothing.</summary>
     public string Display(string format = "N0") => State switch
     {
         CellState.Small => "< 5",
         CellState.Secondary => "•",
+        CellState.Withheld => "x",
         _ => Value is { } v ? v.ToString(format, System.Globalization.CultureInfo.GetCultureInfo("de-DE")) : "–",
     };
 
     /// <summary>The value a file may carry: null when hidden.</summary>
+    [JsonPropertyName("value")]
     public decimal? Released => Hidden ? null : Value;
+
+    /// <summary>The text the screen shows.</summary>
+    [JsonPropertyName("shown")]
+    public string Shown => Display(ReportFiles.Format(this));
+
+    [JsonPropertyName("hidden")]
+    public bool IsHidden => Hidden;
 }
 
 /// <summary>A table of the report: rows of counts with their total, or measures.</summary>

@@ -39,8 +39,9 @@ public sealed class KimReportService(LotseDbContext db)
         // against the cases (it cost seconds per table at state scale, bench/results).
         var whole = scope.OrganizationId is null && scope.DistrictId is null;
         var active = cases.Where(c => c.OpenedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from));
-        var fromInstant = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var toInstant = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        // Days begin at midnight in Germany, not in UTC (ADR 012).
+        var fromInstant = ReportPeriod.StartOf(from);
+        var toInstant = ReportPeriod.StartOf(to.AddDays(1));
         var tables = new List<Table>();
 
         // Cases.
@@ -50,11 +51,11 @@ public sealed class KimReportService(LotseDbContext db)
             Active = g.Count(c => c.OpenedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from)),
             Closed = g.Count(c => c.ClosedOn >= from && c.ClosedOn <= to),
         }).SingleOrDefaultAsync(cancellationToken);
-        tables.Add(Measures("cases", "Fälle", [("new", "neu eröffnet", counts?.New ?? 0), ("active", "aktiv im Zeitraum", counts?.Active ?? 0), ("closed", "abgeschlossen im Zeitraum", counts?.Closed ?? 0)], suppress));
+        tables.Add(Measures("cases", "Fälle", [("new", "neu eröffnet", counts?.New ?? 0), ("active", "aktiv im Zeitraum", counts?.Active ?? 0), ("closed", "abgeschlossen im Zeitraum", counts?.Closed ?? 0)]));
         var closures = await cases.Where(c => c.ClosedOn >= from && c.ClosedOn <= to).GroupBy(c => c.ClosureReasonCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        tables.Add(Counts("closure", "Abgeschlossene Fälle nach Abschlussgrund", Rows(labels[CatalogKind.ClosureReason], closures.Select(c => (c.Key, (long)c.Count))), suppress));
+        tables.Add(Counts("closure", "Abgeschlossene Fälle nach Abschlussgrund", Rows(labels[CatalogKind.ClosureReason], closures.Select(c => (c.Key, (long)c.Count)))));
         var routes = await cases.Where(c => c.OpenedOn >= from && c.OpenedOn <= to).GroupBy(c => c.AccessRouteCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        tables.Add(Counts("access", "Neue Fälle nach Zugangsweg", Rows(labels[CatalogKind.AccessRoute], routes.Select(r => (r.Key, (long)r.Count))), suppress));
+        tables.Add(Counts("access", "Neue Fälle nach Zugangsweg", Rows(labels[CatalogKind.AccessRoute], routes.Select(r => (r.Key, (long)r.Count)))));
 
         // Persons reached: the clients and household members of active cases, each once.
         // The set of person ids is one UNION the database builds once (an OR of two EXISTS per client
@@ -69,32 +70,38 @@ public sealed class KimReportService(LotseDbContext db)
             .Select(g => new { g.Key.Sex, g.Key.Year, g.Key.Nationality, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var all = profile.Sum(p => p.Count);
-        tables.Add(Counts("persons", "Erreichte Personen", [new("clients", "Klient:innen", main), new("household", "weitere Haushaltsmitglieder", all - main)], suppress));
+        tables.Add(Counts("persons", "Erreichte Personen", [new("clients", "Klient:innen", main), new("household", "weitere Haushaltsmitglieder", all - main)]));
         tables.Add(Counts("sex", "Erreichte Personen nach Geschlecht",
-            [.. Enum.GetValues<Sex>().Select(s => new Cell(s.ToString(), SexLabel(s), profile.Where(x => x.Sex == s).Sum(x => x.Count)))], suppress));
+            [.. Enum.GetValues<Sex>().Select(s => new Cell(s.ToString(), SexLabel(s), profile.Where(x => x.Sex == s).Sum(x => x.Count)))]));
         var years = profile.GroupBy(p => p.Year).Select(g => new { g.Key, Count = g.Sum(p => p.Count) }).ToList();
         tables.Add(Counts("age", "Erreichte Personen nach Alter am Ende des Zeitraums",
             [.. AgeBands.Select(b => new Cell(b.Key, b.Label, years.Where(y => Age(y.Key, to) is { } a && a >= b.From && a <= b.To).Sum(y => y.Count))),
-                new Cell("unknown", "unbekannt", years.Where(y => Age(y.Key, to) is null).Sum(y => y.Count))], suppress));
+                new Cell("unknown", "unbekannt", years.Where(y => Age(y.Key, to) is null).Sum(y => y.Count))]));
         var nationalities = profile.GroupBy(p => p.Nationality).Select(g => new { g.Key, Count = g.Sum(p => p.Count) }).ToList();
-        var largest = nationalities.Where(n => n.Key != null).OrderByDescending(n => n.Count).ThenBy(n => n.Key, StringComparer.Ordinal).Take(LargestNationalities).ToList();
+        // The largest by name in alphabetical order: in the order of their size, a hidden row would be bounded by its neighbours.
+        var largest = nationalities.Where(n => n.Key != null).OrderByDescending(n => n.Count).ThenBy(n => n.Key, StringComparer.Ordinal).Take(LargestNationalities)
+            .OrderBy(n => Countries.Name(n.Key!), StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), false)).ToList();
         tables.Add(Counts("nationality", "Erreichte Personen nach (erster) Staatsangehörigkeit",
             [.. largest.Select(n => new Cell(n.Key!, Countries.Name(n.Key!), n.Count)),
                 new Cell("other", "andere", nationalities.Where(n => n.Key != null && !largest.Contains(n)).Sum(n => n.Count)),
-                new Cell("unknown", "unbekannt", nationalities.Where(n => n.Key == null).Sum(n => n.Count))], suppress));
-        var statuses = await persons.Select(p => db.ResidenceStatuses.Where(s => s.ClientId == p.Id).OrderByDescending(s => s.ValidFrom).ThenByDescending(s => s.CreatedAt).Select(s => s.KindCode).FirstOrDefault())
+                new Cell("unknown", "unbekannt", nationalities.Where(n => n.Key == null).Sum(n => n.Count))]));
+        // The status valid at the end of the period: the latest that had begun by then (one without a start date counts from when it was recorded).
+        var statuses = await persons.Select(p => db.ResidenceStatuses.Where(s => s.ClientId == p.Id && (s.ValidFrom <= to || (s.ValidFrom == null && s.CreatedAt < toInstant)))
+                .OrderByDescending(s => s.ValidFrom).ThenByDescending(s => s.CreatedAt).Select(s => s.KindCode).FirstOrDefault())
             .GroupBy(k => k).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        tables.Add(Counts("residence", "Erreichte Personen nach (aktuellem) Aufenthaltsstatus", Rows(labels[CatalogKind.ResidenceStatusKind], statuses.Select(s => (s.Key, (long)s.Count))), suppress));
+        tables.Add(Counts("residence", "Erreichte Personen nach Aufenthaltsstatus am Ende des Zeitraums", Rows(labels[CatalogKind.ResidenceStatusKind], statuses.Select(s => (s.Key, (long)s.Count)))));
 
         // Needs and outcomes from the assessments of active cases.
-        var ratings = db.Set<AssessmentRating>().Join(db.Assessments, r => r.AssessmentId, a => a.Id, (r, a) => new { a.CaseId, a.Date, AssessmentId = a.Id, r.NeedAreaCode, r.Rating })
+        // As of the end of the period: assessments made later do not change a past period's figures.
+        var assessments = db.Assessments.Where(a => a.Date <= to);
+        var ratings = db.Set<AssessmentRating>().Join(assessments, r => r.AssessmentId, a => a.Id, (r, a) => new { a.CaseId, a.Date, AssessmentId = a.Id, r.NeedAreaCode, r.Rating })
             .Where(r => activeIds.Contains(r.CaseId));
-        var firsts = ratings.Where(r => !db.Assessments.Any(o => o.CaseId == r.CaseId && (o.Date < r.Date || (o.Date == r.Date && o.Id.CompareTo(r.AssessmentId) < 0))));
-        var latests = ratings.Where(r => !db.Assessments.Any(o => o.CaseId == r.CaseId && (o.Date > r.Date || (o.Date == r.Date && o.Id.CompareTo(r.AssessmentId) > 0))));
+        var firsts = ratings.Where(r => !assessments.Any(o => o.CaseId == r.CaseId && (o.Date < r.Date || (o.Date == r.Date && o.Id.CompareTo(r.AssessmentId) < 0))));
+        var latests = ratings.Where(r => !assessments.Any(o => o.CaseId == r.CaseId && (o.Date > r.Date || (o.Date == r.Date && o.Id.CompareTo(r.AssessmentId) > 0))));
         var intake = await firsts.Where(r => r.Rating != null && r.Rating <= 2).GroupBy(r => r.NeedAreaCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var now = await latests.Where(r => r.Rating != null && r.Rating <= 2).GroupBy(r => r.NeedAreaCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        tables.Add(Measures("needsIntake", "Fälle mit Handlungsbedarf (Einschätzung 1–2) beim ersten Assessment", Rows(labels[CatalogKind.NeedArea], intake.Select(i => ((string?)i.Key, (long)i.Count)), keepEmpty: true).Select(c => (c.Key, c.Label, (long)c.Value!)), suppress));
-        tables.Add(Measures("needsNow", "Fälle mit Handlungsbedarf (Einschätzung 1–2) beim letzten Assessment", Rows(labels[CatalogKind.NeedArea], now.Select(i => ((string?)i.Key, (long)i.Count)), keepEmpty: true).Select(c => (c.Key, c.Label, (long)c.Value!)), suppress));
+        tables.Add(Measures("needsIntake", "Fälle mit Handlungsbedarf (Einschätzung 1–2) beim ersten Assessment", Rows(labels[CatalogKind.NeedArea], intake.Select(i => ((string?)i.Key, (long)i.Count)), keepEmpty: true).Select(c => (c.Key, c.Label, (long)c.Value!))));
+        tables.Add(Measures("needsNow", "Fälle mit Handlungsbedarf (Einschätzung 1–2) beim letzten Assessment", Rows(labels[CatalogKind.NeedArea], now.Select(i => ((string?)i.Key, (long)i.Count)), keepEmpty: true).Select(c => (c.Key, c.Label, (long)c.Value!))));
         // Change per case and need area: its latest rating against its first, where they come from
         // two different assessments (a join of the two sets instead of a nested subquery per row).
         var changes = await (from l in latests
@@ -104,34 +111,43 @@ public sealed class KimReportService(LotseDbContext db)
                              select new { g.Key, Cases = g.Count(), Average = g.Average(x => (double)x) }).ToListAsync(cancellationToken);
         tables.Add(new Table("outcomes", "Veränderung der Einschätzung vom ersten zum letzten Assessment (Durchschnitt, + = besser)",
             [.. labels[CatalogKind.NeedArea].Select(a => changes.FirstOrDefault(c => c.Key == a.Key) is { } c
-                ? new Cell(a.Key, a.Value, Math.Round((decimal)c.Average, 2), Small(suppress && c.Cases < Suppression.Threshold), c.Cases)
+                ? new Cell(a.Key, a.Value, Math.Round((decimal)c.Average, 2), CellState.Shown, c.Cases)
                 : new Cell(a.Key, a.Value, null, CellState.Shown, 0))], null, "Punkte"));
 
         // Goals agreed in the period and what became of them.
         var goals = await db.Goals.Where(g => (whole || cases.Any(c => c.Id == g.CaseId)) && g.AgreedOn >= from && g.AgreedOn <= to).GroupBy(g => g.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         tables.Add(Counts("goals", "Im Zeitraum vereinbarte Ziele nach Ergebnis",
-            [.. Enum.GetValues<GoalStatus>().Select(s => new Cell(s.ToString(), CasePhases.GoalStatusName(s), goals.Where(g => g.Key == s).Sum(g => g.Count)))], suppress));
+            [.. Enum.GetValues<GoalStatus>().Select(s => new Cell(s.ToString(), CasePhases.GoalStatusName(s), goals.Where(g => g.Key == s).Sum(g => g.Count)))]));
 
         // Referrals sent in the period.
         var sent = db.Referrals.Where(r => (whole || cases.Any(c => c.Id == r.CaseId)) && r.SentAt >= fromInstant && r.SentAt < toInstant);
         // One pass over the period's referrals, rolled up per table here.
-        var referrals = await sent.GroupBy(r => new { r.NeedAreaCode, r.Status, r.OutcomeCode }).Select(g => new { g.Key.NeedAreaCode, g.Key.Status, g.Key.OutcomeCode, Count = g.Count() }).ToListAsync(cancellationToken);
+        // Each referral's status at the end of the period, from its history (referrals without one, e.g. imported, count as they stand).
+        var referrals = (await sent.Select(r => new
+        {
+            r.NeedAreaCode,
+            Status = db.ReferralEvents.Where(e => e.ReferralId == r.Id && e.At < toInstant).OrderByDescending(e => e.At).Select(e => (ReferralStatus?)e.To).FirstOrDefault()
+                ?? (db.ReferralEvents.Any(e => e.ReferralId == r.Id) ? ReferralStatus.Sent : r.Status),
+            r.OutcomeCode,
+        }).ToListAsync(cancellationToken))
+            .Select(r => new { r.NeedAreaCode, r.Status, OutcomeCode = r.Status == ReferralStatus.Completed ? r.OutcomeCode : null })
+            .GroupBy(r => r).Select(g => new { g.Key.NeedAreaCode, g.Key.Status, g.Key.OutcomeCode, Count = g.Count() }).ToList();
         var byArea = referrals.GroupBy(r => r.NeedAreaCode).Select(g => new { g.Key, Count = g.Sum(r => r.Count) }).ToList();
-        tables.Add(Counts("referralArea", "Vermittlungen nach Handlungsfeld des Angebots", Rows(labels[CatalogKind.NeedArea], byArea.Select(r => ((string?)r.Key, (long)r.Count))), suppress));
+        tables.Add(Counts("referralArea", "Vermittlungen nach Handlungsfeld des Angebots", Rows(labels[CatalogKind.NeedArea], byArea.Select(r => ((string?)r.Key, (long)r.Count)))));
         var byStatus = referrals.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Sum(r => r.Count) }).ToList();
         tables.Add(Counts("referralStatus", "Vermittlungen nach Stand",
-            [.. Enum.GetValues<ReferralStatus>().Where(s => s != ReferralStatus.Draft).Select(s => new Cell(ReferralRules.StatusCode(s), labels[CatalogKind.ReferralStatus].GetValueOrDefault(ReferralRules.StatusCode(s), s.ToString()), byStatus.Where(b => b.Key == s).Sum(b => b.Count)))], suppress));
+            [.. Enum.GetValues<ReferralStatus>().Where(s => s != ReferralStatus.Draft).Select(s => new Cell(ReferralRules.StatusCode(s), labels[CatalogKind.ReferralStatus].GetValueOrDefault(ReferralRules.StatusCode(s), s.ToString()), byStatus.Where(b => b.Key == s).Sum(b => b.Count)))]));
         var byOutcome = referrals.Where(r => r.OutcomeCode != null).GroupBy(r => r.OutcomeCode).Select(g => new { g.Key, Count = g.Sum(r => r.Count) }).ToList();
-        tables.Add(Counts("referralOutcome", "Abgeschlossene Vermittlungen nach Ergebnis", Rows(labels[CatalogKind.ReferralOutcome], byOutcome.Select(r => (r.Key, (long)r.Count))), suppress));
+        tables.Add(Counts("referralOutcome", "Abgeschlossene Vermittlungen nach Ergebnis", Rows(labels[CatalogKind.ReferralOutcome], byOutcome.Select(r => (r.Key, (long)r.Count)))));
         ReferralStatus[] acceptedStates = [ReferralStatus.Accepted, ReferralStatus.InProgress, ReferralStatus.Completed, ReferralStatus.NotAttended];
         var answered = byStatus.Where(b => acceptedStates.Contains(b.Key) || b.Key is ReferralStatus.Declined or ReferralStatus.Redirected).Sum(b => b.Count);
         var accepted = byStatus.Where(b => acceptedStates.Contains(b.Key)).Sum(b => b.Count);
-        var answerTimes = (await sent.Where(r => r.FirstAnsweredAt != null).Select(r => new { r.SentAt, r.FirstAnsweredAt }).ToListAsync(cancellationToken))
+        var answerTimes = (await sent.Where(r => r.FirstAnsweredAt != null && r.FirstAnsweredAt < toInstant).Select(r => new { r.SentAt, r.FirstAnsweredAt }).ToListAsync(cancellationToken))
             .Select(r => (r.FirstAnsweredAt!.Value - r.SentAt!.Value).TotalDays).ToList();
         tables.Add(new Table("referralMeasures", "Vermittlungen: Annahme und Antwortzeit",
         [
-            new Cell("acceptance", "Annahmequote der beantworteten (%)", answered == 0 ? null : Math.Round(100m * accepted / answered, 1), Small(suppress && Suppression.IsSmall(answered)), answered),
-            new Cell("answerDays", "Antwortzeit, Median (Tage)", Median(answerTimes), Small(suppress && Suppression.IsSmall(answerTimes.Count)), answerTimes.Count),
+            new Cell("acceptance", "Annahmequote der beantworteten (%)", answered == 0 ? null : Math.Round(100m * accepted / answered, 1), CellState.Shown, answered),
+            new Cell("answerDays", "Antwortzeit, Median (Tage)", Median(answerTimes), CellState.Shown, answerTimes.Count),
         ], null, "Wert"));
 
         // Contacts held in the period.
@@ -140,9 +156,9 @@ public sealed class KimReportService(LotseDbContext db)
         var contactCount = contacts?.Count ?? 0;
         tables.Add(new Table("encounters", "Kontakte",
         [
-            new Cell("count", "Anzahl", contactCount, Small(suppress && Suppression.IsSmall(contactCount)), contactCount),
-            new Cell("hours", "Stunden", Math.Round((contacts?.Minutes ?? 0) / 60m, 1), Small(suppress && Suppression.IsSmall(contactCount)), contactCount),
-            new Cell("interpreter", "mit Sprachmittlung (%)", contactCount == 0 ? null : Math.Round(100m * contacts!.Interpreted / contactCount, 1), Small(suppress && Suppression.IsSmall(contactCount)), contactCount),
+            new Cell("count", "Anzahl", contactCount, CellState.Shown, contactCount),
+            new Cell("hours", "Stunden", Math.Round((contacts?.Minutes ?? 0) / 60m, 1), CellState.Shown, contactCount),
+            new Cell("interpreter", "mit Sprachmittlung (%)", contactCount == 0 ? null : Math.Round(100m * contacts!.Interpreted / contactCount, 1), CellState.Shown, contactCount),
         ], null, "Wert"));
 
         // How long until assessment and goal agreement, for cases opened in the period.
@@ -153,11 +169,19 @@ public sealed class KimReportService(LotseDbContext db)
             .Select(x => (double)(x.First!.Value.DayNumber - x.OpenedOn.DayNumber)).ToList();
         tables.Add(new Table("durations", "Dauer ab Erstkontakt (Fallbeginn), Median in Tagen",
         [
-            new Cell("assessment", "bis zum ersten Assessment", Median(toAssessment), Small(suppress && Suppression.IsSmall(toAssessment.Count)), toAssessment.Count),
-            new Cell("goal", "bis zur ersten Zielvereinbarung", Median(toGoal), Small(suppress && Suppression.IsSmall(toGoal.Count)), toGoal.Count),
+            new Cell("assessment", "bis zum ersten Assessment", Median(toAssessment), CellState.Shown, toAssessment.Count),
+            new Cell("goal", "bis zur ersten Zielvereinbarung", Median(toGoal), CellState.Shown, toGoal.Count),
         ], null, "Tage"));
 
-        return new KimReportData(from, to, await ScopeNameAsync(scope, cancellationToken), suppress, tables);
+        // The figures derived from counts, with the counts they rest on: a rate of the answered
+        // referrals gives away how many were declined or redirected, a share of the contacts how many had an interpreter.
+        var interpreted = contacts?.Interpreted ?? 0;
+        Disclosure.Derived[] derived =
+        [
+            new("referralMeasures", "acceptance", [.. tables.Single(t => t.Key == "referralStatus").Rows.Select(r => $"referralStatus.{r.Key}")], [accepted, answered - accepted]),
+            new("encounters", "interpreter", [], [interpreted, contactCount - interpreted]),
+        ];
+        return new KimReportData(from, to, await ScopeNameAsync(scope, cancellationToken), suppress, suppress ? Disclosure.Protect(tables, derived) : tables);
     }
 
     private async Task<IQueryable<Case>> ScopedCasesAsync(ReportScope scope, CancellationToken cancellationToken)
@@ -233,19 +257,21 @@ public sealed class KimReportService(LotseDbContext db)
         return keepEmpty ? rows : [.. rows.Where(r => r.Value > 0)];
     }
 
-    /// <summary>An additive table with its total: primary and secondary suppression.</summary>
+    /// <summary>An additive table with its total, unprotected (the report protects all its tables together, <see cref="Disclosure"/>).</summary>
+    internal static Table Counts(string key, string title, IReadOnlyList<Cell> rows) =>
+        new(key, title, rows, new Cell("total", "insgesamt", rows.Sum(r => r.Value ?? 0)));
+
+    /// <summary>An additive table on its own (the needs map's drill-down): primary and per-table secondary suppression.</summary>
     internal static Table Counts(string key, string title, IReadOnlyList<Cell> rows, bool suppress)
     {
         var values = rows.Select(r => (long)(r.Value ?? 0)).ToList();
         var total = values.Sum();
         var states = suppress ? Suppression.States(values) : new CellState[values.Count];
         return new Table(key, title, [.. rows.Select((r, i) => r with { State = states[i] })],
-            new Cell("total", "insgesamt", total, Small(suppress && Suppression.IsSmall(total))));
+            new Cell("total", "insgesamt", total, suppress && Suppression.IsSmall(total) ? CellState.Small : CellState.Shown));
     }
 
-    /// <summary>Counts that do not add up (a case can be new and active): primary suppression only, no total.</summary>
-    private static Table Measures(string key, string title, IEnumerable<(string Key, string Label, long Count)> rows, bool suppress) =>
-        new(key, title, [.. rows.Select(r => new Cell(r.Key, r.Label, r.Count, Small(suppress && Suppression.IsSmall(r.Count))))], null);
-
-    private static CellState Small(bool hide) => hide ? CellState.Small : CellState.Shown;
+    /// <summary>Counts that do not add up (a case can be new and active): no total.</summary>
+    private static Table Measures(string key, string title, IEnumerable<(string Key, string Label, long Count)> rows) =>
+        new(key, title, [.. rows.Select(r => new Cell(r.Key, r.Label, r.Count))], null);
 }

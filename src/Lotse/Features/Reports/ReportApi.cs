@@ -38,6 +38,13 @@ public static class ReportApi
 /// <summary>The period and scope rules shared by the report page and the API.</summary>
 public static class ReportPeriod
 {
+    /// <summary>The time zone of the days a report counts: a day of the KIM report is a day in Germany, whatever the server's zone.</summary>
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    /// <summary>Midnight at the start of <paramref name="day"/> in Germany, as a UTC instant (stored times are UTC).</summary>
+    public static DateTime StartOf(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+
     public static (DateOnly From, DateOnly To, string? Error) Resolve(DateOnly? from, DateOnly? to, TimeProvider time)
     {
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);

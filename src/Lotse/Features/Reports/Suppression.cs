@@ -10,6 +10,13 @@ public enum CellState
 
     /// <summary>Hidden so that the total cannot reveal a small cell: shown as "•".</summary>
     Secondary = 2,
+
+    /// <summary>
+    /// A cell of a table too small to show any of its numbers, zeros included: shown as "x". Where a
+    /// total below 5 is spread over several groups, the count of non-empty groups alone would pin
+    /// them (four groups of a total below 5 hold exactly one each).
+    /// </summary>
+    Withheld = 3,
 }
 
 /// <summary>

@@ -1,0 +1,253 @@
+namespace Lotse.Features.Reports;
+
+/// <summary>
+/// Disclosure control over everything one report publishes together (ADR 012): its tables, their
+/// totals, the totals they share (every breakdown of the persons reached adds up to the same
+/// number; closure reasons to the closed cases; access routes to the new ones; referrals by area
+/// and by status to the same referrals), the bounds between figures (new, closed, needs and
+/// clients cannot exceed the active cases; outcomes not the completed referrals) and the derived
+/// figures (rates, shares, hours).
+/// <para>
+/// First every count of 1 to 4 is hidden ("&lt; 5"). Then the report is audited as an attacker
+/// would: for each hidden count, the interval of values consistent with everything still shown.
+/// Each table is a sum, so the interval is exact in closed form (the total's range is what every
+/// table sharing it allows; a cell's range is the total's range minus what the others can be), and
+/// the bounds between tables are passed on until nothing changes. Where an interval is narrower
+/// than <see cref="ProtectionRange"/>, the smallest shown neighbour is hidden too ("•"); where none is
+/// left, the tables around it show none of their numbers ("x"); and the audit runs again. <c>DisclosureAuditTests</c> checks the outcome independently by linear
+/// programming.
+/// </para>
+/// </summary>
+public static class Disclosure
+{
+    /// <summary>A hidden count must stay uncertain over at least this span: at least three whole values stay possible.</summary>
+    public const int ProtectionRange = 2;
+
+    /// <summary>Counts that share one total, each table a list of cell ids.</summary>
+    private sealed record Group(string Total, List<List<string>> Tables);
+
+    /// <summary>A figure derived from counts: shown only when its inputs are shown and every count it implies is 0 or at least the threshold.</summary>
+    public sealed record Derived(string Table, string Key, IReadOnlyList<string> Inputs, IReadOnlyList<long> ImpliedCounts);
+
+    /// <summary>The total each count table adds up to; tables that share one are linked through it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TotalOf = new Dictionary<string, string>
+    {
+        ["closure"] = "cases.closed",
+        ["access"] = "cases.new",
+        ["persons"] = "persons.total",
+        ["sex"] = "persons.total",
+        ["age"] = "persons.total",
+        ["nationality"] = "persons.total",
+        ["residence"] = "persons.total",
+        ["goals"] = "goals.total",
+        ["referralArea"] = "referrals.total",
+        ["referralStatus"] = "referrals.total",
+        ["referralOutcome"] = "referralOutcome.total",
+    };
+
+    /// <summary>Counts in tables without a total (a case can be new and active).</summary>
+    public static readonly IReadOnlySet<string> MeasureTables = new HashSet<string> { "cases", "needsIntake", "needsNow" };
+
+    /// <summary>The cells of a table with their ids in the audit: table.key, and for a total the id of the total it shares.</summary>
+    public static IEnumerable<(Cell Cell, string Id)> Cells(Table table) =>
+        table.Rows.Select(r => (r, $"{table.Key}.{r.Key}"))
+            .Concat(table.Total is { } total ? [(total, TotalOf.GetValueOrDefault(table.Key, $"{table.Key}.total"))] : []);
+
+    /// <summary>Pairs (x, y) with x ≤ y that hold for every report.</summary>
+    public static IEnumerable<(string Lower, string Upper)> Bounds(IReadOnlyList<Table> tables)
+    {
+        yield return ("cases.new", "cases.active");
+        yield return ("cases.closed", "cases.active");
+        yield return ("persons.clients", "cases.active");
+        foreach (var need in tables.Where(t => t.Key is "needsIntake" or "needsNow").SelectMany(t => t.Rows.Select(r => $"{t.Key}.{r.Key}")))
+        {
+            yield return (need, "cases.active");
+        }
+
+        // An outcome is recorded when a referral is completed, so there are no more outcomes than completed referrals.
+        yield return ("referralOutcome.total", $"referralStatus.{Referrals.ReferralRules.StatusCode(Referrals.ReferralStatus.Completed)}");
+    }
+
+    /// <summary>The report as it may leave: small counts hidden, secondary cells chosen by the audit, derived figures and measures of few cases hidden.</summary>
+    public static IReadOnlyList<Table> Protect(IReadOnlyList<Table> tables, IReadOnlyList<Derived> derived)
+    {
+        var values = new Dictionary<string, long>();
+        var groups = new Dictionary<string, Group>();
+        foreach (var table in tables.Where(t => TotalOf.ContainsKey(t.Key) || MeasureTables.Contains(t.Key)))
+        {
+            foreach (var (cell, id) in Cells(table))
+            {
+                values[id] = (long)(cell.Value ?? 0);
+            }
+
+            if (TotalOf.TryGetValue(table.Key, out var total))
+            {
+                var group = groups.TryGetValue(total, out var g) ? g : groups[total] = new Group(total, []);
+                group.Tables.Add([.. table.Rows.Select(r => $"{table.Key}.{r.Key}")]);
+            }
+        }
+
+        var bounds = Bounds(tables).Where(b => values.ContainsKey(b.Lower) && values.ContainsKey(b.Upper)).ToList();
+        var states = values.ToDictionary(v => v.Key, v => Suppression.IsSmall(v.Value) ? CellState.Small : CellState.Shown);
+        var unfixable = new HashSet<string>();
+        // Each round hides at least one more cell, so the loop ends; a report has a few hundred cells at most.
+        for (var round = 0; round < 4 * values.Count; round++)
+        {
+            var ranges = Audit(values, states, groups.Values, bounds);
+            var exposed = states.Where(s => s.Value != CellState.Shown && !unfixable.Contains(s.Key) && ranges[s.Key].Hi - ranges[s.Key].Lo < ProtectionRange)
+                .Select(s => s.Key).Order(StringComparer.Ordinal).FirstOrDefault();
+            if (exposed is null)
+            {
+                break;
+            }
+
+            // The nearest shown count that shares a sum or a bound with it, or with a neighbour: rows before totals, the smallest first.
+            var next = Nearest(exposed, groups.Values, bounds, id => states[id] == CellState.Shown && values[id] > 0)
+                .OrderBy(id => groups.ContainsKey(id) ? 1 : 0).ThenBy(id => values[id]).ThenBy(id => id, StringComparer.Ordinal).FirstOrDefault();
+            if (next is not null)
+            {
+                states[next] = CellState.Secondary;
+                continue;
+            }
+
+            // Nothing shown left around it: the tables it is pinned by show none of their numbers, zeros included.
+            var withheld = Neighbours(exposed, groups.Values, []).Append(exposed).Where(id => !groups.ContainsKey(id) && states[id] != CellState.Withheld).ToList();
+            foreach (var id in withheld)
+            {
+                states[id] = CellState.Withheld;
+            }
+
+            if (withheld.Count == 0)
+            {
+                // Cannot happen with the report's relations (DisclosureAuditTests would fail); go on with the others.
+                unfixable.Add(exposed);
+            }
+        }
+
+        // Counts take the audit's states; measures (averages, medians, shares) hide when 1 to 4 cases are behind them.
+        var protectedTables = tables.Select(table => TotalOf.ContainsKey(table.Key) || MeasureTables.Contains(table.Key)
+            ? table with
+            {
+                Rows = [.. table.Rows.Select(r => r with { State = states[$"{table.Key}.{r.Key}"] })],
+                Total = table.Total is { } t ? t with { State = states[TotalOf[table.Key]] } : null,
+            }
+            : table with { Rows = [.. table.Rows.Select(r => r.Basis is { } b && Suppression.IsSmall(b) ? r with { State = CellState.Small } : r)] }).ToList();
+
+        var shown = protectedTables.SelectMany(Cells).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.All(x => !x.Cell.Hidden));
+        foreach (var figure in derived)
+        {
+            var hide = figure.Inputs.Any(i => !shown.GetValueOrDefault(i, false)) || figure.ImpliedCounts.Any(Suppression.IsSmall);
+            if (hide)
+            {
+                var index = protectedTables.FindIndex(t => t.Key == figure.Table);
+                var table = protectedTables[index];
+                protectedTables[index] = table with { Rows = [.. table.Rows.Select(r => r.Key == figure.Key && !r.Hidden ? r with { State = CellState.Small } : r)] };
+            }
+        }
+
+        return protectedTables;
+    }
+
+    /// <summary>
+    /// For every count, the interval of values an attacker can still consider, given the shown
+    /// counts, that "&lt; 5" means 1 to 4 and "•" at least 5, that zero is exact, every table's sum and
+    /// the bounds between tables.
+    /// </summary>
+    private static Dictionary<string, (double Lo, double Hi)> Audit(Dictionary<string, long> values, Dictionary<string, CellState> states,
+        IEnumerable<Group> groups, IReadOnlyList<(string Lower, string Upper)> bounds)
+    {
+        var range = values.ToDictionary(v => v.Key, v => states[v.Key] switch
+        {
+            CellState.Small => (Lo: 1d, Hi: Suppression.Threshold - 1d),
+            CellState.Secondary => (Lo: Suppression.Threshold, Hi: double.PositiveInfinity),
+            CellState.Withheld => (Lo: 0d, Hi: double.PositiveInfinity),
+            _ => (Lo: (double)v.Value, Hi: (double)v.Value),
+        });
+        var list = groups.ToList();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            void Narrow(string id, double lo, double hi)
+            {
+                var (oldLo, oldHi) = range[id];
+                var next = (Math.Max(oldLo, lo), Math.Min(oldHi, hi));
+                if (next != (oldLo, oldHi))
+                {
+                    range[id] = next;
+                    changed = true;
+                }
+            }
+
+            foreach (var group in list)
+            {
+                // The total is what every table allows; a cell is the total less what the others can be.
+                Narrow(group.Total, group.Tables.Max(t => t.Sum(c => range[c].Lo)), group.Tables.Min(t => t.Sum(c => range[c].Hi)));
+                var (lo, hi) = range[group.Total];
+                foreach (var table in group.Tables)
+                {
+                    foreach (var cell in table)
+                    {
+                        var others = table.Where(c => c != cell).ToList();
+                        Narrow(cell, lo - others.Sum(c => range[c].Hi), hi - others.Sum(c => range[c].Lo));
+                    }
+                }
+            }
+
+            foreach (var (lower, upper) in bounds)
+            {
+                Narrow(lower, double.NegativeInfinity, range[upper].Hi);
+                Narrow(upper, range[lower].Lo, double.PositiveInfinity);
+            }
+        }
+
+        return range;
+    }
+
+    /// <summary>The counts nearest to <paramref name="id"/> (through sums and bounds) that <paramref name="wanted"/> accepts: all of them at the first distance where there are any.</summary>
+    private static List<string> Nearest(string id, IReadOnlyCollection<Group> groups, IReadOnlyList<(string Lower, string Upper)> bounds, Func<string, bool> wanted)
+    {
+        var seen = new HashSet<string> { id };
+        var frontier = new List<string> { id };
+        while (frontier.Count > 0)
+        {
+            frontier = [.. frontier.SelectMany(f => Neighbours(f, groups, bounds)).Where(seen.Add)];
+            var found = frontier.Where(wanted).ToList();
+            if (found.Count > 0)
+            {
+                return found;
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>The counts that share a sum or a bound with <paramref name="id"/>.</summary>
+    private static IEnumerable<string> Neighbours(string id, IEnumerable<Group> groups, IReadOnlyList<(string Lower, string Upper)> bounds)
+    {
+        foreach (var group in groups)
+        {
+            var inGroup = group.Total == id;
+            foreach (var table in group.Tables.Where(t => inGroup || t.Contains(id)))
+            {
+                foreach (var cell in table.Where(c => c != id))
+                {
+                    yield return cell;
+                }
+
+                yield return group.Total;
+            }
+        }
+
+        foreach (var (lower, upper) in bounds)
+        {
+            if (lower == id)
+            {
+                yield return upper;
+            }
+            else if (upper == id)
+            {
+                yield return lower;
+            }
+        }
+    }
+}

@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Google.OrTools.LinearSolver;
+using Lotse.Data;
+using Lotse.Features.Reports;
+using Lotse.Features.State;
+using Lotse.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+
+namespace Lotse.Tests.Reports;
+
+/// <summary>
+/// The small-number protection audited as a statistical office audits a table (ADR 012): from what a
+/// report publishes — and nothing else — an attacker sets up a linear program over the true counts
+/// (shown counts fixed, "&lt; 5" between 1 and 4, "•" at least 5, "x" anything, every table's sum, the totals that
+/// tables share, the bounds between figures, the rates) and asks, for every hidden cell, for its
+/// smallest and largest possible value. The relations are written here, independently of
+/// <see cref="Disclosure"/>; they are checked to hold for the true figures, so the attacker knows
+/// nothing false.
+/// </summary>
+[Collection(SharedApp.Name)]
+public sealed class DisclosureAuditTests(LotseFactory app)
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    private const double Large = 1e7;
+
+    [Fact]
+    public async Task No_hidden_cell_of_many_periods_and_scopes_of_the_demo_can_be_narrowed_below_the_protection_range()
+    {
+        var reports = 0;
+        var hidden = 0;
+        foreach (var (from, to, scope) in await RequestsAsync(120))
+        {
+            var (open, published) = await BuildAsync(from, to, scope);
+            hidden += AssertProtected(open, published, $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd} {scope}");
+            reports++;
+        }
+
+        Assert.True(reports >= 100, $"{reports} reports audited");
+        // The audit must have had something to audit: small scopes and short periods hide many cells.
+        Assert.True(hidden > 500, $"{hidden} hidden cells audited");
+    }
+
+    [Fact]
+    public async Task No_output_carries_a_hidden_number_json_csv_xlsx_the_exchange_file_or_the_page()
+    {
+        // A district of the demo over one quarter: many small cells.
+        var (from, to) = (new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30));
+        var (open, published) = await BuildAsync(from, to, new ReportScope());
+        var hiddenCells = published.Tables.SelectMany(t => t.Rows.Append(t.Total).OfType<Cell>().Where(c => c.Hidden).Select(c => (Table: t, Cell: c))).ToList();
+        Assert.NotEmpty(hiddenCells);
+
+        // JSON of the API: a hidden cell has no value, and no cell carries a basis.
+        using var api = await ApiClient.ForAsync(app, "koordination@demo.lotse");
+        var query = $"/api/v1/reports/kim?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+        using var json = JsonDocument.Parse(await api.GetStringAsync(query + "&format=json"));
+        var jsonCells = json.RootElement.GetProperty("tables").EnumerateArray()
+            .SelectMany(t => t.GetProperty("rows").EnumerateArray().Append(t.GetProperty("total")).Where(c => c.ValueKind == JsonValueKind.Object)
+                .Select(c => (Table: t.GetProperty("key").GetString()!, Cell: c))).ToList();
+        Assert.Equal(hiddenCells.Count, jsonCells.Count(c => c.Cell.GetProperty("hidden").GetBoolean()));
+        Assert.All(jsonCells.Where(c => c.Cell.GetProperty("hidden").GetBoolean()), c => Assert.Equal(JsonValueKind.Null, c.Cell.GetProperty("value").ValueKind));
+        Assert.All(jsonCells, c => Assert.False(c.Cell.TryGetProperty("basis", out _), $"{c.Table}: a basis left"));
+        Assert.All(jsonCells, c => Assert.False(c.Cell.TryGetProperty("state", out _), $"{c.Table}: the state left"));
+
+        // CSV and XLSX: the column "Wert" is empty for every hidden cell.
+        var csv = (await api.GetStringAsync(query + "&format=csv")).Split('\n').Select(l => l.TrimEnd('\r').Split(';')).ToList();
+        await using var xlsxStream = await api.GetStreamAsync(query + "&format=xlsx");
+        using var buffer = new MemoryStream();
+        await xlsxStream.CopyToAsync(buffer);
+        buffer.Position = 0;
+        var xlsx = buffer.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var file = JsonSerializer.Serialize(StatsFile.Of(published, "Test", DateTime.UtcNow), StatsFile.Json);
+        using var exchange = JsonDocument.Parse(file);
+        foreach (var (table, cell) in hiddenCells)
+        {
+            var csvLine = csv.Single(l => l.Length == 5 && l[0] == table.Title && l[1] == cell.Label);
+            Assert.Equal(("", cell.Shown), (csvLine[2], csvLine[3]));
+            var xlsxRow = xlsx.Single(r => (string?)r["Tabelle"] == table.Title && (string?)r["Merkmal"] == cell.Label);
+            Assert.Null(xlsxRow["Wert"]);
+            var exchangeTable = exchange.RootElement.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("key").GetString() == table.Key);
+            var exchangeCell = table.Total == cell ? exchangeTable.GetProperty("total") : exchangeTable.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == cell.Key);
+            Assert.Equal(JsonValueKind.Null, exchangeCell.GetProperty("value").ValueKind);
+        }
+
+        // The page: the coordinator's screen gives a chart no number of a hidden cell.
+        using var browser = app.CreateBrowserLikeClient();
+        await browser.SignInAsync("koordination@demo.lotse");
+        var page = await browser.GetStringAsync($"/Reports?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+        foreach (var (table, cell) in hiddenCells.Where(c => c.Table.Total != c.Cell))
+        {
+            var row = System.Text.RegularExpressions.Regex.Match(page, $"data-testid=\"table-{table.Key}\"[\\s\\S]*?<tr class=\"kern-table__row\" data-key=\"{System.Text.RegularExpressions.Regex.Escape(cell.Key)}\">[\\s\\S]*?</tr>");
+            Assert.True(row.Success, $"{table.Key}.{cell.Key} not on the page");
+            Assert.Contains("data-value=\"\"", row.Value, StringComparison.Ordinal);
+        }
+
+        // And the open report really differs: the hidden cells had numbers.
+        Assert.Contains(hiddenCells, h => open[h.Table.Key].Rows.Append(open[h.Table.Key].Total).OfType<Cell>().Any(c => c.Key == h.Cell.Key && c.Value > 0));
+    }
+
+    /// <summary>Periods (every quarter and year of the demo, then random ones) with scopes (the installation, each organisation with cases, each Stadtbezirk, pairs).</summary>
+    private async Task<List<(DateOnly From, DateOnly To, ReportScope Scope)>> RequestsAsync(int count)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
+        var organizations = await db.Cases.Select(c => c.OrganizationId).Distinct().ToListAsync();
+        var districts = await db.Districts.Where(d => d.Level == Lotse.Features.Districts.DistrictLevel.Stadtbezirk).Select(d => d.Id).ToListAsync();
+        var scopes = new List<ReportScope> { new() };
+        scopes.AddRange(organizations.Select(o => new ReportScope(o)));
+        scopes.AddRange(districts.Select(d => new ReportScope(null, d)));
+        scopes.AddRange(organizations.SelectMany(o => districts.Take(2).Select(d => new ReportScope(o, d))));
+        var requests = new List<(DateOnly, DateOnly, ReportScope)>();
+        foreach (var year in new[] { 2025, 2026 })
+        {
+            requests.Add((new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), new ReportScope()));
+            for (var q = 0; q < 4; q++)
+            {
+                var start = new DateOnly(year, (q * 3) + 1, 1);
+                requests.Add((start, start.AddMonths(3).AddDays(-1), new ReportScope()));
+            }
+        }
+
+        // A fixed seed: the same requests every run, so that a failure can be repeated.
+        var random = new Random(2112);
+        var first = new DateOnly(2024, 6, 1).DayNumber;
+        while (requests.Count < count)
+        {
+            var from = DateOnly.FromDayNumber(first + random.Next(0, 900));
+            var to = from.AddDays(random.Next(0, 500));
+            requests.Add((from, to, scopes[random.Next(scopes.Count)]));
+        }
+
+        return requests;
+    }
+
+    private async Task<(KimReportData Open, KimReportData Published)> BuildAsync(DateOnly from, DateOnly to, ReportScope scope)
+    {
+        await using var services = app.Services.CreateAsyncScope();
+        var reports = services.ServiceProvider.GetRequiredService<KimReportService>();
+        return (await reports.BuildAsync(from, to, scope, suppress: false, CancellationToken.None), await reports.BuildAsync(from, to, scope, suppress: true, CancellationToken.None));
+    }
+
+    /// <summary>Audits one report; returns how many hidden cells it had.</summary>
+    private static int AssertProtected(KimReportData open, KimReportData published, string what)
+    {
+        // Only what leaves: the report as JSON, read back.
+        using var document = JsonDocument.Parse(JsonSerializer.Serialize(published, Web));
+        var tables = document.RootElement.GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("key").GetString()!);
+        using var solver = Solver.CreateSolver("GLOP");
+        var variables = new Dictionary<string, Variable>();
+        var truth = new Dictionary<string, double>();
+        var hidden = new List<string>();
+        var constraints = new List<(string Name, Dictionary<string, double> Terms, double Lo, double Hi)>();
+
+        foreach (var (key, table) in tables)
+        {
+            var cells = table.GetProperty("rows").EnumerateArray().Select(c => (Id: $"{key}.{c.GetProperty("key").GetString()}", Cell: c)).ToList();
+            if (table.GetProperty("total").ValueKind == JsonValueKind.Object)
+            {
+                cells.Add(($"{key}.total", table.GetProperty("total")));
+            }
+
+            foreach (var (id, cell) in cells)
+            {
+                var openTable = open[key];
+                var openCell = id.EndsWith(".total", StringComparison.Ordinal) ? openTable.Total! : openTable.Rows.Single(r => $"{key}.{r.Key}" == id);
+                truth[id] = (double)(openCell.Value ?? 0);
+                var shown = cell.GetProperty("shown").GetString();
+                var released = cell.GetProperty("value");
+                var (lo, hi) = shown switch
+                {
+                    "< 5" => (1d, 4d),
+                    "•" => (5d, double.PositiveInfinity),
+                    "x" => (0d, double.PositiveInfinity),
+                    _ when released.ValueKind == JsonValueKind.Number => (released.GetDouble(), released.GetDouble()),
+                    _ => (double.NegativeInfinity, double.PositiveInfinity),
+                };
+                // Finite bounds far above any count (GLOP reports an unbounded maximum as infeasible).
+                variables[id] = solver.MakeNumVar(Math.Max(lo, IsCount(key) ? 0 : -Large), Math.Min(hi, Large), id);
+                if (cell.GetProperty("hidden").GetBoolean() && IsCount(key))
+                {
+                    hidden.Add(id);
+                }
+            }
+        }
+
+        // Every table with a total adds up to it.
+        foreach (var (key, table) in tables.Where(t => t.Value.GetProperty("total").ValueKind == JsonValueKind.Object))
+        {
+            var terms = table.GetProperty("rows").EnumerateArray().ToDictionary(c => $"{key}.{c.GetProperty("key").GetString()}", _ => 1d);
+            terms[$"{key}.total"] = -1;
+            constraints.Add(($"{key} adds up", terms, 0, 0));
+        }
+
+        // Totals that are the same number.
+        void Same(string a, string b) => constraints.Add(($"{a} = {b}", new() { [a] = 1, [b] = -1 }, 0, 0));
+        Same("closure.total", "cases.closed");
+        Same("access.total", "cases.new");
+        foreach (var breakdown in new[] { "sex", "age", "nationality", "residence" })
+        {
+            Same($"{breakdown}.total", "persons.total");
+        }
+
+        Same("referralStatus.total", "referralArea.total");
+
+        // Bounds: nothing counted among the active cases exceeds them; outcomes are recorded on completion.
+        void AtMost(string a, string b) => constraints.Add(($"{a} ≤ {b}", new() { [a] = 1, [b] = -1 }, double.NegativeInfinity, 0));
+        AtMost("cases.new", "cases.active");
+        AtMost("cases.closed", "cases.active");
+        AtMost("persons.clients", "cases.active");
+        foreach (var need in variables.Keys.Where(k => k.StartsWith("needsIntake.", StringComparison.Ordinal) || k.StartsWith("needsNow.", StringComparison.Ordinal)).ToList())
+        {
+            AtMost(need, "cases.active");
+        }
+
+        AtMost("referralOutcome.total", "referralStatus.abgeschlossen");
+
+        // The acceptance rate, where shown, to one decimal: accepted ÷ answered.
+        var acceptance = tables["referralMeasures"].GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "acceptance").GetProperty("value");
+        if (acceptance.ValueKind == JsonValueKind.Number)
+        {
+            var rate = acceptance.GetDouble();
+            string[] acceptedStates = ["referralStatus.angenommen", "referralStatus.in-bearbeitung", "referralStatus.abgeschlossen", "referralStatus.nicht-wahrgenommen"];
+            string[] refused = ["referralStatus.abgelehnt", "referralStatus.weitervermittelt"];
+            // 100·accepted − (rate ± 0.05)·answered brackets zero.
+            var lower = acceptedStates.ToDictionary(s => s, _ => 100 - (rate - 0.05));
+            foreach (var s in refused)
+            {
+                lower[s] = -(rate - 0.05);
+            }
+
+            var upper = acceptedStates.ToDictionary(s => s, _ => 100 - (rate + 0.05));
+            foreach (var s in refused)
+            {
+                upper[s] = -(rate + 0.05);
+            }
+
+            constraints.Add(("acceptance ≥", lower, 0, double.PositiveInfinity));
+            constraints.Add(("acceptance ≤", upper, double.NegativeInfinity, 0));
+        }
+
+        foreach (var (name, terms, lo, hi) in constraints)
+        {
+            // The attacker's knowledge is true: the real figures satisfy every relation.
+            var value = terms.Sum(t => t.Value * truth[t.Key]);
+            Assert.True(value >= lo - 1e-6 && value <= hi + 1e-6, $"{what}: {name} does not hold for the true figures ({value})");
+            var constraint = solver.MakeConstraint(lo, hi, name);
+            foreach (var (id, coefficient) in terms)
+            {
+                constraint.SetCoefficient(variables[id], coefficient);
+            }
+        }
+
+        var objective = solver.Objective();
+        foreach (var id in hidden)
+        {
+            objective.Clear();
+            objective.SetCoefficient(variables[id], 1);
+            objective.SetMinimization();
+            Assert.Equal(Solver.ResultStatus.OPTIMAL, solver.Solve());
+            var min = objective.Value();
+            objective.SetMaximization();
+            var status = solver.Solve();
+            Assert.True(status == Solver.ResultStatus.OPTIMAL, $"{what}: {id} {status}");
+            var max = objective.Value();
+            // Whole values still possible: from ⌈min⌉ to ⌊max⌋.
+            var span = Math.Floor(max + 1e-6) - Math.Ceiling(min - 1e-6);
+            Assert.True(span >= Disclosure.ProtectionRange,
+                $"{what}: hidden {id} (true {truth[id].ToString(CultureInfo.InvariantCulture)}) narrowed to [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]; published: {Dump(published)}");
+        }
+
+        return hidden.Count;
+    }
+
+    private static string Dump(KimReportData report) =>
+        string.Join(" | ", report.Tables.Select(t => $"{t.Key}: {string.Join(", ", t.Rows.Select(r => $"{r.Key} {r.Shown}"))}{(t.Total is { } total ? $" = {total.Shown}" : "")}"));
+
+    /// <summary>Tables of counts; the others are measures (averages, medians, shares, hours).</summary>
+    private static bool IsCount(string table) => table is not ("outcomes" or "referralMeasures" or "durations" or "encounters");
+}

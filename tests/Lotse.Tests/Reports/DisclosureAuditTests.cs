@@ -31,16 +31,16 @@ public sealed class DisclosureAuditTests(LotseFactory app)
     [Fact]
     public async Task No_hidden_cell_of_many_periods_and_scopes_of_the_demo_can_be_narrowed_below_the_protection_range()
     {
-        var reports = 0;
         var hidden = 0;
+        var withheld = 0;
         foreach (var (from, to, scope) in await RequestsAsync(120))
         {
             var (open, published) = await BuildAsync(from, to, scope);
             hidden += AssertProtected(open, published, $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd} {scope}");
-            reports++;
+            withheld += published.Tables.SelectMany(t => t.Rows).Count(c => c.State == CellState.Withheld);
         }
 
-        Assert.True(reports >= 100, $"{reports} reports audited");
+        Assert.True(withheld > 0, "no table was withheld: the hardest case went untried");
         // The audit must have had something to audit: small scopes and short periods hide many cells.
         Assert.True(hidden > 500, $"{hidden} hidden cells audited");
     }
@@ -48,7 +48,7 @@ public sealed class DisclosureAuditTests(LotseFactory app)
     [Fact]
     public async Task No_output_carries_a_hidden_number_json_csv_xlsx_the_exchange_file_or_the_page()
     {
-        // A district of the demo over one quarter: many small cells.
+        // The whole installation over one quarter: small cells among large ones.
         var (from, to) = (new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30));
         var (open, published) = await BuildAsync(from, to, new ReportScope());
         var hiddenCells = published.Tables.SelectMany(t => t.Rows.Append(t.Total).OfType<Cell>().Where(c => c.Hidden).Select(c => (Table: t, Cell: c))).ToList();
@@ -73,7 +73,7 @@ public sealed class DisclosureAuditTests(LotseFactory app)
         await xlsxStream.CopyToAsync(buffer);
         buffer.Position = 0;
         var xlsx = buffer.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        var file = JsonSerializer.Serialize(StatsFile.Of(published, "Test", DateTime.UtcNow), StatsFile.Json);
+        var file = JsonSerializer.Serialize(StatsFile.Of(published, "Test", new DateTime(2026, 10, 1, 8, 0, 0, DateTimeKind.Utc)), StatsFile.Json);
         using var exchange = JsonDocument.Parse(file);
         foreach (var (table, cell) in hiddenCells)
         {
@@ -106,8 +106,9 @@ public sealed class DisclosureAuditTests(LotseFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
-        var organizations = await db.Cases.Select(c => c.OrganizationId).Distinct().ToListAsync();
-        var districts = await db.Districts.Where(d => d.Level == Lotse.Features.Districts.DistrictLevel.Stadtbezirk).Select(d => d.Id).ToListAsync();
+        // In a fixed order (other tests of the collection may add organisations; the demo's come first, made first).
+        var organizations = (await db.Cases.Select(c => c.OrganizationId).Distinct().ToListAsync()).Order().Take(6).ToList();
+        var districts = (await db.Districts.Where(d => d.Level == Lotse.Features.Districts.DistrictLevel.Stadtbezirk).Select(d => d.Id).ToListAsync()).Order().ToList();
         var scopes = new List<ReportScope> { new() };
         scopes.AddRange(organizations.Select(o => new ReportScope(o)));
         scopes.AddRange(districts.Select(d => new ReportScope(null, d)));
@@ -240,6 +241,14 @@ public sealed class DisclosureAuditTests(LotseFactory app)
 
             constraints.Add(("acceptance ≥", lower, 0, double.PositiveInfinity));
             constraints.Add(("acceptance ≤", upper, double.NegativeInfinity, 0));
+        }
+
+        // The median answer time "< 5" says 1 to 4 referrals were answered by the end: the answered statuses add up to at most 4.
+        var answerDays = tables["referralMeasures"].GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "answerDays").GetProperty("shown").GetString();
+        if (answerDays == "< 5")
+        {
+            string[] answeredStates = ["referralStatus.angenommen", "referralStatus.in-bearbeitung", "referralStatus.abgeschlossen", "referralStatus.nicht-wahrgenommen", "referralStatus.abgelehnt", "referralStatus.weitervermittelt"];
+            constraints.Add(("answered by the end ≤ 4", answeredStates.ToDictionary(x => x, _ => 1d), double.NegativeInfinity, 4));
         }
 
         foreach (var (name, terms, lo, hi) in constraints)

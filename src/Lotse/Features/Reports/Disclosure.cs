@@ -89,28 +89,33 @@ public static class Disclosure
 
         var bounds = Bounds(tables).Where(b => values.ContainsKey(b.Lower) && values.ContainsKey(b.Upper)).ToList();
         var states = values.ToDictionary(v => v.Key, v => Suppression.IsSmall(v.Value) ? CellState.Small : CellState.Shown);
-        var unfixable = new HashSet<string>();
         // Each round hides at least one more cell, so the loop ends; a report has a few hundred cells at most.
         for (var round = 0; round < 4 * values.Count; round++)
         {
             var ranges = Audit(values, states, groups.Values, bounds);
-            var exposed = states.Where(s => s.Value != CellState.Shown && !unfixable.Contains(s.Key) && ranges[s.Key].Hi - ranges[s.Key].Lo < ProtectionRange)
-                .Select(s => s.Key).Order(StringComparer.Ordinal).FirstOrDefault();
+            var exposed = ranges is null ? null : Exposed(ranges, states);
             if (exposed is null)
             {
                 break;
             }
 
-            // The nearest shown count that shares a sum or a bound with it, or with a neighbour: rows before totals, the smallest first.
-            var next = Nearest(exposed, groups.Values, bounds, id => states[id] == CellState.Shown && values[id] > 0)
-                .OrderBy(id => groups.ContainsKey(id) ? 1 : 0).ThenBy(id => values[id]).ThenBy(id => id, StringComparer.Ordinal).FirstOrDefault();
+            // The nearest shown count (through sums and bounds) whose hiding widens the exposed interval, in
+            // a fixed order of the ids — not by size: "the smallest was hidden" would bound a "•" by its neighbours.
+            var width = ranges![exposed].Hi - ranges[exposed].Lo;
+            var candidates = Nearest(exposed, groups.Values, bounds, id => states[id] == CellState.Shown && values[id] > 0);
+            var next = candidates.Take(40).FirstOrDefault(candidate =>
+            {
+                var trial = new Dictionary<string, CellState>(states) { [candidate] = CellState.Secondary };
+                return Audit(values, trial, groups.Values, bounds) is { } after && after[exposed].Hi - after[exposed].Lo > width;
+            });
             if (next is not null)
             {
                 states[next] = CellState.Secondary;
                 continue;
             }
 
-            // Nothing shown left around it: the tables it is pinned by show none of their numbers, zeros included.
+            // No single cell helps. Where the tables it is pinned by still show numbers, they show none, zeros
+            // included; otherwise the nearest shown count is hidden, and the next round looks again.
             var withheld = Neighbours(exposed, groups.Values, []).Append(exposed).Where(id => !groups.ContainsKey(id) && states[id] != CellState.Withheld).ToList();
             foreach (var id in withheld)
             {
@@ -119,8 +124,21 @@ public static class Disclosure
 
             if (withheld.Count == 0)
             {
-                // Cannot happen with the report's relations (DisclosureAuditTests would fail); go on with the others.
-                unfixable.Add(exposed);
+                if (candidates.Count == 0)
+                {
+                    break;
+                }
+
+                states[candidates[0]] = CellState.Secondary;
+            }
+        }
+
+        // Fail closed: data that breaks a relation the audit relies on, or a count still exposed, withholds every count.
+        if (Audit(values, states, groups.Values, bounds) is not { } final || Exposed(final, states) is not null)
+        {
+            foreach (var id in states.Keys.ToList())
+            {
+                states[id] = CellState.Withheld;
             }
         }
 
@@ -141,19 +159,25 @@ public static class Disclosure
             {
                 var index = protectedTables.FindIndex(t => t.Key == figure.Table);
                 var table = protectedTables[index];
-                protectedTables[index] = table with { Rows = [.. table.Rows.Select(r => r.Key == figure.Key && !r.Hidden ? r with { State = CellState.Small } : r)] };
+                // "x", not "< 5": whether 1 to 4 cases are behind it is not for the attacker to learn either.
+                protectedTables[index] = table with { Rows = [.. table.Rows.Select(r => r.Key == figure.Key ? r with { State = CellState.Withheld } : r)] };
             }
         }
 
         return protectedTables;
     }
 
+    /// <summary>The first hidden count (in id order) whose interval is narrower than the protection range.</summary>
+    private static string? Exposed(Dictionary<string, (double Lo, double Hi)> ranges, Dictionary<string, CellState> states) =>
+        states.Where(s => s.Value != CellState.Shown && ranges[s.Key].Hi - ranges[s.Key].Lo < ProtectionRange).Select(s => s.Key).Order(StringComparer.Ordinal).FirstOrDefault();
+
     /// <summary>
     /// For every count, the interval of values an attacker can still consider, given the shown
     /// counts, that "&lt; 5" means 1 to 4 and "•" at least 5, that zero is exact, every table's sum and
-    /// the bounds between tables.
+    /// the bounds between tables. Null when the figures contradict a relation (e.g. a case closed
+    /// before it was opened): the audit cannot vouch for them.
     /// </summary>
-    private static Dictionary<string, (double Lo, double Hi)> Audit(Dictionary<string, long> values, Dictionary<string, CellState> states,
+    private static Dictionary<string, (double Lo, double Hi)>? Audit(Dictionary<string, long> values, Dictionary<string, CellState> states,
         IEnumerable<Group> groups, IReadOnlyList<(string Lower, string Upper)> bounds)
     {
         var range = values.ToDictionary(v => v.Key, v => states[v.Key] switch
@@ -164,14 +188,21 @@ public static class Disclosure
             _ => (Lo: (double)v.Value, Hi: (double)v.Value),
         });
         var list = groups.ToList();
-        for (var changed = true; changed;)
+        var consistent = true;
+        // Intervals only narrow, by whole numbers; a few rounds reach the fixed point. The cap guards against data that breaks a relation.
+        for (var (changed, rounds) = (true, 0); changed && consistent; rounds++)
         {
             changed = false;
+            consistent = rounds < 1000;
             void Narrow(string id, double lo, double hi)
             {
                 var (oldLo, oldHi) = range[id];
-                var next = (Math.Max(oldLo, lo), Math.Min(oldHi, hi));
-                if (next != (oldLo, oldHi))
+                var next = (Lo: Math.Max(oldLo, lo), Hi: Math.Min(oldHi, hi));
+                if (next.Lo > next.Hi || double.IsNaN(next.Lo) || double.IsNaN(next.Hi))
+                {
+                    consistent = false;
+                }
+                else if (next != (oldLo, oldHi))
                 {
                     range[id] = next;
                     changed = true;
@@ -200,25 +231,22 @@ public static class Disclosure
             }
         }
 
-        return range;
+        return consistent ? range : null;
     }
 
-    /// <summary>The counts nearest to <paramref name="id"/> (through sums and bounds) that <paramref name="wanted"/> accepts: all of them at the first distance where there are any.</summary>
+    /// <summary>The counts <paramref name="wanted"/> accepts, nearest to <paramref name="id"/> first (through sums and bounds), rows before totals, each distance in id order.</summary>
     private static List<string> Nearest(string id, IReadOnlyCollection<Group> groups, IReadOnlyList<(string Lower, string Upper)> bounds, Func<string, bool> wanted)
     {
         var seen = new HashSet<string> { id };
         var frontier = new List<string> { id };
+        var found = new List<string>();
         while (frontier.Count > 0)
         {
             frontier = [.. frontier.SelectMany(f => Neighbours(f, groups, bounds)).Where(seen.Add)];
-            var found = frontier.Where(wanted).ToList();
-            if (found.Count > 0)
-            {
-                return found;
-            }
+            found.AddRange(frontier.Where(wanted).OrderBy(c => groups.Any(g => g.Total == c) ? 1 : 0).ThenBy(c => c, StringComparer.Ordinal));
         }
 
-        return [];
+        return found;
     }
 
     /// <summary>The counts that share a sum or a bound with <paramref name="id"/>.</summary>

@@ -85,9 +85,10 @@ public sealed class KimReportService(LotseDbContext db)
             [.. largest.Select(n => new Cell(n.Key!, Countries.Name(n.Key!), n.Count)),
                 new Cell("other", "andere", nationalities.Where(n => n.Key != null && !largest.Contains(n)).Sum(n => n.Count)),
                 new Cell("unknown", "unbekannt", nationalities.Where(n => n.Key == null).Sum(n => n.Count))]));
-        // The status valid at the end of the period: the latest that had begun by then (one without a start date counts from when it was recorded).
+        // The status at the end of the period: the latest that had begun by then (one without a start date counts once
+        // recorded, as older than any dated one, the same on both databases).
         var statuses = await persons.Select(p => db.ResidenceStatuses.Where(s => s.ClientId == p.Id && (s.ValidFrom <= to || (s.ValidFrom == null && s.CreatedAt < toInstant)))
-                .OrderByDescending(s => s.ValidFrom).ThenByDescending(s => s.CreatedAt).Select(s => s.KindCode).FirstOrDefault())
+                .OrderByDescending(s => s.ValidFrom ?? DateOnly.MinValue).ThenByDescending(s => s.CreatedAt).Select(s => s.KindCode).FirstOrDefault())
             .GroupBy(k => k).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         tables.Add(Counts("residence", "Erreichte Personen nach Aufenthaltsstatus am Ende des Zeitraums", Rows(labels[CatalogKind.ResidenceStatusKind], statuses.Select(s => (s.Key, (long)s.Count)))));
 
@@ -130,7 +131,8 @@ public sealed class KimReportService(LotseDbContext db)
                 ?? (db.ReferralEvents.Any(e => e.ReferralId == r.Id) ? ReferralStatus.Sent : r.Status),
             r.OutcomeCode,
         }).ToListAsync(cancellationToken))
-            .Select(r => new { r.NeedAreaCode, r.Status, OutcomeCode = r.Status == ReferralStatus.Completed ? r.OutcomeCode : null })
+            // A referral sent in the period is at least sent at its end (a draft event of the same instant may sort last).
+            .Select(r => new { r.NeedAreaCode, Status = r.Status == ReferralStatus.Draft ? ReferralStatus.Sent : r.Status, OutcomeCode = r.Status == ReferralStatus.Completed ? r.OutcomeCode : null })
             .GroupBy(r => r).Select(g => new { g.Key.NeedAreaCode, g.Key.Status, g.Key.OutcomeCode, Count = g.Count() }).ToList();
         var byArea = referrals.GroupBy(r => r.NeedAreaCode).Select(g => new { g.Key, Count = g.Sum(r => r.Count) }).ToList();
         tables.Add(Counts("referralArea", "Vermittlungen nach Handlungsfeld des Angebots", Rows(labels[CatalogKind.NeedArea], byArea.Select(r => ((string?)r.Key, (long)r.Count)))));
@@ -163,9 +165,9 @@ public sealed class KimReportService(LotseDbContext db)
 
         // How long until assessment and goal agreement, for cases opened in the period.
         var opened = cases.Where(c => c.OpenedOn >= from && c.OpenedOn <= to);
-        var toAssessment = (await opened.Select(c => new { c.OpenedOn, First = db.Assessments.Where(a => a.CaseId == c.Id).Min(a => (DateOnly?)a.Date) }).Where(x => x.First != null).ToListAsync(cancellationToken))
+        var toAssessment = (await opened.Select(c => new { c.OpenedOn, First = db.Assessments.Where(a => a.CaseId == c.Id && a.Date <= to).Min(a => (DateOnly?)a.Date) }).Where(x => x.First != null).ToListAsync(cancellationToken))
             .Select(x => (double)(x.First!.Value.DayNumber - x.OpenedOn.DayNumber)).ToList();
-        var toGoal = (await opened.Select(c => new { c.OpenedOn, First = db.Goals.Where(g => g.CaseId == c.Id).Min(g => (DateOnly?)g.AgreedOn) }).Where(x => x.First != null).ToListAsync(cancellationToken))
+        var toGoal = (await opened.Select(c => new { c.OpenedOn, First = db.Goals.Where(g => g.CaseId == c.Id && g.AgreedOn <= to).Min(g => (DateOnly?)g.AgreedOn) }).Where(x => x.First != null).ToListAsync(cancellationToken))
             .Select(x => (double)(x.First!.Value.DayNumber - x.OpenedOn.DayNumber)).ToList();
         tables.Add(new Table("durations", "Dauer ab Erstkontakt (Fallbeginn), Median in Tagen",
         [
@@ -180,6 +182,8 @@ public sealed class KimReportService(LotseDbContext db)
         [
             new("referralMeasures", "acceptance", [.. tables.Single(t => t.Key == "referralStatus").Rows.Select(r => $"referralStatus.{r.Key}")], [accepted, answered - accepted]),
             new("encounters", "interpreter", [], [interpreted, contactCount - interpreted]),
+            // The median's basis (answered by the end) is at least the answered statuses: "< 5" would bound them.
+            new("referralMeasures", "answerDays", [.. tables.Single(t => t.Key == "referralStatus").Rows.Select(r => $"referralStatus.{r.Key}")], []),
         ];
         return new KimReportData(from, to, await ScopeNameAsync(scope, cancellationToken), suppress, suppress ? Disclosure.Protect(tables, derived) : tables);
     }

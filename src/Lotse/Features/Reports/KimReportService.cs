@@ -178,12 +178,13 @@ public sealed class KimReportService(LotseDbContext db)
         // The figures derived from counts, with the counts they rest on: a rate of the answered
         // referrals gives away how many were declined or redirected, a share of the contacts how many had an interpreter.
         var interpreted = contacts?.Interpreted ?? 0;
+        string[] statusCells = [.. tables.Single(t => t.Key == "referralStatus").Rows.Select(r => $"referralStatus.{r.Key}")];
         Disclosure.Derived[] derived =
         [
-            new("referralMeasures", "acceptance", [.. tables.Single(t => t.Key == "referralStatus").Rows.Select(r => $"referralStatus.{r.Key}")], [accepted, answered - accepted]),
+            new("referralMeasures", "acceptance", statusCells, [accepted, answered - accepted]),
             new("encounters", "interpreter", [], [interpreted, contactCount - interpreted]),
             // The median's basis (answered by the end) is at least the answered statuses: "< 5" would bound them.
-            new("referralMeasures", "answerDays", [.. tables.Single(t => t.Key == "referralStatus").Rows.Select(r => $"referralStatus.{r.Key}")], []),
+            new("referralMeasures", "answerDays", statusCells, []),
         ];
         return new KimReportData(from, to, await ScopeNameAsync(scope, cancellationToken), suppress, suppress ? Disclosure.Protect(tables, derived) : tables);
     }

@@ -81,6 +81,12 @@ public static class LotseCli
                 return 1;
             }
 
+            if (!Features.Reports.ReportPeriod.OnGrid(start, end))
+            {
+                await output.WriteLineAsync("The exchange file covers a calendar month, quarter, half-year or year (ADR 012).");
+                return 1;
+            }
+
             await DatabaseSetup.MigrateAsync(services, cancellationToken);
             await using var scope = services.CreateAsyncScope();
             var report = await scope.ServiceProvider.GetRequiredService<Features.Reports.KimReportService>().BuildAsync(start, end, new Features.Reports.ReportScope(), suppress: true, cancellationToken);

@@ -80,7 +80,13 @@ public sealed class KimReportTests : IAsyncLifetime
     [Fact]
     public async Task Outside_the_organisation_cells_below_5_show_as_less_than_5_and_a_lone_hidden_cell_takes_its_smallest_neighbour_along()
     {
-        var report = await BuildAsync(suppress: true);
+        // The rule's choice of cells on exact figures (a table without record keys carries no noise): with noise
+        // the same choice is made on the published numbers, which differ from run to run (DifferencingAttackTests).
+        var open = await BuildAsync(suppress: false);
+        var report = open with
+        {
+            Tables = Disclosure.Protect([.. open.Tables.Select(t => t with { Rows = [.. t.Rows.Select(Exact)], Total = t.Total is { } total ? Exact(total) : null })], []),
+        };
 
         // Closure: wegzug 1 is below 5; alone, it could be worked out from the total 6. Hiding ziele-erreicht 5 would not
         // help ("•" means at least 5, so 6 − 5 still pins wegzug to 1); hiding the total (the closed cases, at most the
@@ -144,6 +150,8 @@ public sealed class KimReportTests : IAsyncLifetime
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<KimReportService>().BuildAsync(From, To, new ReportScope(organizationId), suppress, CancellationToken.None);
     }
+
+    private static Cell Exact(Cell cell) => cell with { RecordKeys = null, Atoms = null };
 
     private static decimal? Value(Table table, string key) => table.Rows.Single(r => r.Key == key).Value;
 

@@ -21,6 +21,10 @@ public sealed class Case : IVersioned, IStamped, IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
+    /// <summary>The record key of the KIM report's noise (<see cref="RecordKeys"/>): secret, never serialised.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int ReportKey { get; set; } = RecordKeys.New();
+
     /// <summary>A short reference staff can say on the phone, e.g. "F-2026-0042".</summary>
     public required string Reference { get; set; }
 

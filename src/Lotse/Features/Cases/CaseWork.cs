@@ -52,6 +52,10 @@ public sealed class Goal : IVersioned, IStamped, IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
+    /// <summary>The record key of the KIM report's noise (<see cref="RecordKeys"/>): secret, never serialised.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int ReportKey { get; set; } = RecordKeys.New();
+
     public Guid CaseId { get; set; }
 
     public required string NeedAreaCode { get; set; }
@@ -115,6 +119,10 @@ public sealed class GoalStep : IPersonalData
 public sealed class Encounter : IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The record key of the KIM report's noise (<see cref="RecordKeys"/>): secret, never serialised.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int ReportKey { get; set; } = RecordKeys.New();
 
     public Guid CaseId { get; set; }
 

@@ -21,6 +21,10 @@ public sealed class Client : IVersioned, IStamped, IPersonalData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
+    /// <summary>The record key of the KIM report's noise (<see cref="RecordKeys"/>): secret, never serialised.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int ReportKey { get; set; } = RecordKeys.New();
+
     public Guid OrganizationId { get; set; }
 
     public Organization? Organization { get; set; }

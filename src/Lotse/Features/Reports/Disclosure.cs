@@ -1,3 +1,5 @@
+using Lotse.Data;
+
 namespace Lotse.Features.Reports;
 
 /// <summary>
@@ -8,8 +10,20 @@ namespace Lotse.Features.Reports;
 /// clients cannot exceed the active cases; outcomes not the completed referrals) and the derived
 /// figures (rates, shares, hours).
 /// <para>
-/// First every count of 1 to 4 is hidden ("&lt; 5"). Then the report is audited as an attacker
-/// would: for each hidden count, the interval of values consistent with everything still shown.
+/// Every count that leaves carries noise (the cell key method of the statistical offices, <see
+/// cref="Perturb"/>): the noise is a fixed function of the sum of the record keys of what it counts,
+/// so the same records always get the same noise and repeating a request gains nothing. A count of
+/// what happens in the period (a flow: new and closed cases, goals agreed, referrals sent, contacts)
+/// is published as the sum of its calendar months, each perturbed on its own (<see cref="Publish"/>):
+/// periods of the grid then add up as published, and subtracting one from another yields
+/// perturbed months, never a true count. A count of how things stand (active cases, persons reached,
+/// needs, statuses) is perturbed once for the period.
+/// </para>
+/// <para>
+/// Then every published count of 1 to 4 is hidden ("&lt; 5"). Then the report is audited as an attacker
+/// would: for each hidden count, the interval of true values consistent with everything still
+/// shown, each shown count within its noise of the true one, and a flow as narrow as its months'
+/// published figures make it (an attacker may have asked for each month).
 /// Each table is a sum, so the interval is exact in closed form (the total's range is what every
 /// table sharing it allows; a cell's range is the total's range minus what the others can be), and
 /// the bounds between tables are passed on until nothing changes. Where an interval is narrower
@@ -22,6 +36,45 @@ public static class Disclosure
 {
     /// <summary>A hidden count must stay uncertain over at least this span: at least three whole values stay possible.</summary>
     public const int ProtectionRange = 2;
+
+    /// <summary>The largest noise of a published count: the true count lies within this distance.</summary>
+    public const int NoiseBound = 2;
+
+    /// <summary>
+    /// The published count for a true <paramref name="count"/> whose records' keys add up to
+    /// <paramref name="recordKeys"/>: the cell key (the sum modulo <see cref="RecordKeys.Modulus"/>, as a
+    /// fraction) picks the noise from a table that depends only on the count — from 3 on −2 (5 %), −1
+    /// (20 %), 0 (50 %), +1 (20 %), +2 (5 %); for 2 −1, 0, +1 (25, 50, 25 %); for 1 0 or +1 (90, 10 %).
+    /// Zero stays zero and nothing else becomes zero; the noise has mean zero except for a count of 1
+    /// (+0.1). Every published number can come from at least three true ones (a published 1 from 1, 2
+    /// or 3), so a published count alone never pins a small one.
+    /// </summary>
+    public static long Perturb(long count, long recordKeys)
+    {
+        if (count <= 0)
+        {
+            return count;
+        }
+
+        var key = (double)(((recordKeys % RecordKeys.Modulus) + RecordKeys.Modulus) % RecordKeys.Modulus) / RecordKeys.Modulus;
+        var noise = count switch
+        {
+            1 => key < 0.9 ? 0 : 1,
+            2 => key switch { < 0.25 => -1, < 0.75 => 0, _ => 1 },
+            _ => key switch { < 0.05 => -2, < 0.25 => -1, < 0.75 => 0, < 0.95 => 1, _ => 2 },
+        };
+        return count + noise;
+    }
+
+    /// <summary>A flow count as published: the sum of its months, each perturbed on its own.</summary>
+    public static long Publish(IEnumerable<Atom> atoms) => atoms.Sum(a => Perturb(a.Count, a.Keys));
+
+    /// <summary>
+    /// What a flow count's published months tell of the true count, even to someone who has every
+    /// month's published figure: each month within the noise bound, never zero unless zero.
+    /// </summary>
+    private static (double Lo, double Hi) Known(IEnumerable<Atom> atoms) => atoms.Select(a => Perturb(a.Count, a.Keys))
+        .Aggregate((Lo: 0d, Hi: 0d), (sum, p) => p == 0 ? sum : (sum.Lo + Math.Max(1, p - NoiseBound), sum.Hi + p + NoiseBound));
 
     /// <summary>Counts that share one total, each table a list of cell ids.</summary>
     private sealed record Group(string Total, List<List<string>> Tables);
@@ -68,16 +121,30 @@ public static class Disclosure
         yield return ("referralOutcome.total", $"referralStatus.{Referrals.ReferralRules.StatusCode(Referrals.ReferralStatus.Completed)}");
     }
 
-    /// <summary>The report as it may leave: small counts hidden, secondary cells chosen by the audit, derived figures and measures of few cases hidden.</summary>
+    /// <summary>
+    /// The report as it may leave: counts perturbed, small counts hidden, secondary cells chosen by the
+    /// audit, derived figures and measures of few cases hidden. A count without record keys (a table
+    /// built elsewhere) is published as it is, and audited so.
+    /// </summary>
     public static IReadOnlyList<Table> Protect(IReadOnlyList<Table> tables, IReadOnlyList<Derived> derived)
     {
+        // The published counts, how far each may be from the true one, and for flows what their
+        // published months tell (an attacker may have asked for every month: hiding a flow hides nothing).
         var values = new Dictionary<string, long>();
+        var noise = new Dictionary<string, int>();
+        var known = new Dictionary<string, (double Lo, double Hi)>();
         var groups = new Dictionary<string, Group>();
         foreach (var table in tables.Where(t => TotalOf.ContainsKey(t.Key) || MeasureTables.Contains(t.Key)))
         {
             foreach (var (cell, id) in Cells(table))
             {
-                values[id] = (long)(cell.Value ?? 0);
+                var count = (long)(cell.Value ?? 0);
+                values[id] = cell.Atoms is { } atoms ? Publish(atoms) : cell.RecordKeys is { } keys ? Perturb(count, keys) : count;
+                noise[id] = cell.RecordKeys is null && cell.Atoms is null ? 0 : NoiseBound;
+                if (cell.Atoms is { } months)
+                {
+                    known[id] = Known(months);
+                }
             }
 
             if (TotalOf.TryGetValue(table.Key, out var total))
@@ -92,7 +159,7 @@ public static class Disclosure
         // Each round hides at least one more cell, so the loop ends; a report has a few hundred cells at most.
         for (var round = 0; round < 4 * values.Count; round++)
         {
-            var ranges = Audit(values, states, groups.Values, bounds);
+            var ranges = Audit(values, noise, known, states, groups.Values, bounds);
             var exposed = ranges is null ? null : Exposed(ranges, states);
             if (exposed is null)
             {
@@ -106,7 +173,7 @@ public static class Disclosure
             var next = candidates.Take(40).FirstOrDefault(candidate =>
             {
                 var trial = new Dictionary<string, CellState>(states) { [candidate] = CellState.Secondary };
-                return Audit(values, trial, groups.Values, bounds) is { } after && after[exposed].Hi - after[exposed].Lo > width;
+                return Audit(values, noise, known, trial, groups.Values, bounds) is { } after && after[exposed].Hi - after[exposed].Lo > width;
             });
             if (next is not null)
             {
@@ -134,7 +201,7 @@ public static class Disclosure
         }
 
         // Fail closed: data that breaks a relation the audit relies on, or a count still exposed, withholds every count.
-        if (Audit(values, states, groups.Values, bounds) is not { } final || Exposed(final, states) is not null)
+        if (Audit(values, noise, known, states, groups.Values, bounds) is not { } final || Exposed(final, states) is not null)
         {
             foreach (var id in states.Keys.ToList())
             {
@@ -142,14 +209,15 @@ public static class Disclosure
             }
         }
 
-        // Counts take the audit's states; measures (averages, medians, shares) hide when 1 to 4 cases are behind them.
+        // Counts take their published values and the audit's states; measures (averages, medians, shares)
+        // hide when 1 to 4 cases are behind them, as published (the basis perturbed like a count).
         var protectedTables = tables.Select(table => TotalOf.ContainsKey(table.Key) || MeasureTables.Contains(table.Key)
             ? table with
             {
-                Rows = [.. table.Rows.Select(r => r with { State = states[$"{table.Key}.{r.Key}"] })],
-                Total = table.Total is { } t ? t with { State = states[TotalOf[table.Key]] } : null,
+                Rows = [.. table.Rows.Select(r => Release(r, $"{table.Key}.{r.Key}"))],
+                Total = table.Total is { } t ? Release(t, TotalOf[table.Key]) : null,
             }
-            : table with { Rows = [.. table.Rows.Select(r => r.Basis is { } b && Suppression.IsSmall(b) ? r with { State = CellState.Small } : r)] }).ToList();
+            : table with { Rows = [.. table.Rows.Select(r => r.Basis is { } b && Suppression.IsSmall(r.Atoms is { } a ? Publish(a) : r.RecordKeys is { } k ? Perturb(b, k) : b) ? r with { State = CellState.Small } : r)] }).ToList();
 
         var shown = protectedTables.SelectMany(Cells).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.All(x => !x.Cell.Hidden));
         foreach (var figure in derived)
@@ -165,6 +233,9 @@ public static class Disclosure
         }
 
         return protectedTables;
+
+        // A hidden cell keeps its true number inside (it never leaves, Cell.Released); a shown one the published.
+        Cell Release(Cell cell, string id) => states[id] == CellState.Shown ? cell with { Value = values[id] } : cell with { State = states[id] };
     }
 
     /// <summary>The first hidden count (in id order) whose interval is narrower than the protection range.</summary>
@@ -172,20 +243,22 @@ public static class Disclosure
         states.Where(s => s.Value != CellState.Shown && ranges[s.Key].Hi - ranges[s.Key].Lo < ProtectionRange).Select(s => s.Key).Order(StringComparer.Ordinal).FirstOrDefault();
 
     /// <summary>
-    /// For every count, the interval of values an attacker can still consider, given the shown
-    /// counts, that "&lt; 5" means 1 to 4 and "•" at least 5, that zero is exact, every table's sum and
-    /// the bounds between tables. Null when the figures contradict a relation (e.g. a case closed
-    /// before it was opened): the audit cannot vouch for them.
+    /// For every count, the interval of true values an attacker can still consider, given the shown
+    /// counts (each within its noise of the true one), that "&lt; 5" means a published 1 to 4 and "•" a
+    /// published 5 or more, that zero is exact and no other count is published as zero, every table's
+    /// sum and the bounds between tables. Null when the figures contradict a relation (e.g. a case
+    /// closed before it was opened): the audit cannot vouch for them.
     /// </summary>
-    private static Dictionary<string, (double Lo, double Hi)>? Audit(Dictionary<string, long> values, Dictionary<string, CellState> states,
-        IEnumerable<Group> groups, IReadOnlyList<(string Lower, string Upper)> bounds)
+    private static Dictionary<string, (double Lo, double Hi)>? Audit(Dictionary<string, long> values, Dictionary<string, int> noise, Dictionary<string, (double Lo, double Hi)> known,
+        Dictionary<string, CellState> states, IEnumerable<Group> groups, IReadOnlyList<(string Lower, string Upper)> bounds)
     {
-        var range = values.ToDictionary(v => v.Key, v => states[v.Key] switch
+        var range = values.ToDictionary(v => v.Key, v => known.TryGetValue(v.Key, out var flow) ? flow : states[v.Key] switch
         {
-            CellState.Small => (Lo: 1d, Hi: Suppression.Threshold - 1d),
-            CellState.Secondary => (Lo: Suppression.Threshold, Hi: double.PositiveInfinity),
+            CellState.Small => (Lo: 1d, Hi: Suppression.Threshold - 1d + noise[v.Key]),
+            CellState.Secondary => (Lo: Suppression.Threshold - noise[v.Key], Hi: double.PositiveInfinity),
             CellState.Withheld => (Lo: 0d, Hi: double.PositiveInfinity),
-            _ => (Lo: (double)v.Value, Hi: (double)v.Value),
+            _ when v.Value == 0 => (Lo: 0d, Hi: 0d),
+            _ => (Lo: Math.Max(1d, v.Value - noise[v.Key]), Hi: (double)v.Value + noise[v.Key]),
         });
         var list = groups.ToList();
         var consistent = true;

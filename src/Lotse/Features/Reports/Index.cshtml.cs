@@ -41,7 +41,7 @@ public sealed class IndexModel(LotseDbContext db, KimReportService reports, Audi
 
     public bool Coordinator => ReportAccess.SeesEveryOrganization(User);
 
-    /// <summary>Presets: this year, last year, the quarters of this year.</summary>
+    /// <summary>Presets: this year, last year, the half-years and quarters of this year (all on the grid of figures that leave).</summary>
     public IReadOnlyList<(string Label, DateOnly From, DateOnly To)> Presets { get; private set; } = [];
 
     public Dictionary<string, string> Query => new()
@@ -72,6 +72,7 @@ public sealed class IndexModel(LotseDbContext db, KimReportService reports, Audi
         [
             (today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)),
             ((today.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year - 1, 12, 31)),
+            .. Enumerable.Range(0, 2).Select(h => ($"H{h + 1}/{today.Year}", new DateOnly(today.Year, (h * 6) + 1, 1), new DateOnly(today.Year, (h * 6) + 1, 1).AddMonths(6).AddDays(-1))),
             .. Enumerable.Range(0, 4).Select(q => ($"Q{q + 1}/{today.Year}", new DateOnly(today.Year, (q * 3) + 1, 1), new DateOnly(today.Year, (q * 3) + 1, 1).AddMonths(3).AddDays(-1))),
         ];
         Organizations = Coordinator
@@ -80,7 +81,10 @@ public sealed class IndexModel(LotseDbContext db, KimReportService reports, Audi
             : [];
         Districts = await DistrictChoices.TreeAsync(db, cancellationToken);
 
-        var period = ReportPeriod.Resolve(From, To, time);
+        var scope = ReportPeriod.ScopeFor(User, OrganizationId, DistrictId);
+        // Figures leave the owning organisation when a coordinator looks, and in every file.
+        var suppress = !screen || Coordinator || scope.OrganizationId != User.GetOrganizationId();
+        var period = ReportPeriod.Resolve(From, To, time, onGrid: suppress);
         if (period.Error is { } error)
         {
             Error = error;
@@ -88,9 +92,6 @@ public sealed class IndexModel(LotseDbContext db, KimReportService reports, Audi
         }
 
         (From, To) = (period.From, period.To);
-        var scope = ReportPeriod.ScopeFor(User, OrganizationId, DistrictId);
-        // Figures leave the owning organisation when a coordinator looks, and in every file.
-        var suppress = !screen || Coordinator || scope.OrganizationId != User.GetOrganizationId();
         Report = await reports.BuildAsync(period.From, period.To, scope, suppress, cancellationToken);
         await audit.RecordAsync(screen ? AuditOperation.Read : AuditOperation.Export, "KimReport", null, null,
             $"{period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}", cancellationToken);

@@ -38,87 +38,102 @@ public sealed class KimReportService(LotseDbContext db)
         // For the whole installation every goal, referral and contact is in scope: no per-row check
         // against the cases (it cost seconds per table at state scale, bench/results).
         var whole = scope.OrganizationId is null && scope.DistrictId is null;
-        var active = cases.Where(c => c.OpenedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from));
         // Days begin at midnight in Germany, not in UTC (ADR 012).
         var fromInstant = ReportPeriod.StartOf(from);
         var toInstant = ReportPeriod.StartOf(to.AddDays(1));
         var tables = new List<Table>();
 
         // Cases.
-        var counts = await cases.GroupBy(_ => 1).Select(g => new
-        {
-            New = g.Count(c => c.OpenedOn >= from && c.OpenedOn <= to),
-            Active = g.Count(c => c.OpenedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from)),
-            Closed = g.Count(c => c.ClosedOn >= from && c.ClosedOn <= to),
-        }).SingleOrDefaultAsync(cancellationToken);
-        tables.Add(Measures("cases", "Fälle", [("new", "neu eröffnet", counts?.New ?? 0), ("active", "aktiv im Zeitraum", counts?.Active ?? 0), ("closed", "abgeschlossen im Zeitraum", counts?.Closed ?? 0)]));
-        var closures = await cases.Where(c => c.ClosedOn >= from && c.ClosedOn <= to).GroupBy(c => c.ClosureReasonCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        tables.Add(Counts("closure", "Abgeschlossene Fälle nach Abschlussgrund", Rows(labels[CatalogKind.ClosureReason], closures.Select(c => (c.Key, (long)c.Count)))));
-        var routes = await cases.Where(c => c.OpenedOn >= from && c.OpenedOn <= to).GroupBy(c => c.AccessRouteCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        tables.Add(Counts("access", "Neue Fälle nach Zugangsweg", Rows(labels[CatalogKind.AccessRoute], routes.Select(r => (r.Key, (long)r.Count)))));
+        // What happens in the period (new, closed, goals, referrals, contacts) is counted per calendar month:
+        // the noise is drawn per month (Disclosure), so that periods of the grid add up as published.
+        var active = await cases.Where(c => c.OpenedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from)).GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Keys = g.Sum(c => (long)c.ReportKey) }).SingleOrDefaultAsync(cancellationToken);
+        var closures = (await cases.Where(c => c.ClosedOn >= from && c.ClosedOn <= to).GroupBy(c => new { c.ClosureReasonCode, c.ClosedOn!.Value.Year, c.ClosedOn.Value.Month })
+            .Select(g => new { g.Key.ClosureReasonCode, g.Key.Year, g.Key.Month, Count = g.Count(), Keys = g.Sum(c => (long)c.ReportKey) }).ToListAsync(cancellationToken))
+            .Select(c => (c.ClosureReasonCode, new Atom(c.Count, c.Keys))).ToList();
+        var routes = (await cases.Where(c => c.OpenedOn >= from && c.OpenedOn <= to).GroupBy(c => new { c.AccessRouteCode, c.OpenedOn.Year, c.OpenedOn.Month })
+            .Select(g => new { g.Key.AccessRouteCode, g.Key.Year, g.Key.Month, Count = g.Count(), Keys = g.Sum(c => (long)c.ReportKey) }).ToListAsync(cancellationToken))
+            .Select(c => (c.AccessRouteCode, new Atom(c.Count, c.Keys))).ToList();
+        tables.Add(new Table("cases", "Fälle",
+        [
+            Flow("new", "neu eröffnet", routes.Select(r => r.Item2)),
+            new Cell("active", "aktiv im Zeitraum", active?.Count ?? 0, RecordKeys: active?.Keys ?? 0),
+            Flow("closed", "abgeschlossen im Zeitraum", closures.Select(c => c.Item2)),
+        ], null));
+        tables.Add(Counts("closure", "Abgeschlossene Fälle nach Abschlussgrund", Rows(labels[CatalogKind.ClosureReason], closures, flow: true)));
+        tables.Add(Counts("access", "Neue Fälle nach Zugangsweg", Rows(labels[CatalogKind.AccessRoute], routes, flow: true)));
 
         // Persons reached: the clients and household members of active cases, each once.
         // The set of person ids is one UNION the database builds once (an OR of two EXISTS per client
         // row took minutes at state scale); sex, birth year and nationality come back in one GROUP BY.
-        var activeIds = active.Select(c => c.Id);
-        var activeClients = active.Select(c => c.ClientId);
+        var activeCases = cases.Where(c => c.OpenedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from));
+        var activeIds = activeCases.Select(c => c.Id);
+        var activeClients = activeCases.Select(c => c.ClientId);
         var personIds = activeClients.Union(db.Set<CaseMember>().Where(m => activeIds.Contains(m.CaseId)).Select(m => m.ClientId));
         var persons = db.Clients.Where(p => personIds.Contains(p.Id));
-        var main = await activeClients.Distinct().CountAsync(cancellationToken);
+        var main = await db.Clients.Where(p => activeClients.Contains(p.Id)).GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Keys = g.Sum(p => (long)p.ReportKey) }).SingleOrDefaultAsync(cancellationToken) ?? new { Count = 0, Keys = 0L };
         var profile = await persons
             .GroupBy(p => new { p.Sex, Year = p.BirthDate == null ? null : p.BirthDate.Substring(0, 4), Nationality = p.Nationalities.Count == 0 ? null : p.Nationalities[0] })
-            .Select(g => new { g.Key.Sex, g.Key.Year, g.Key.Nationality, Count = g.Count() })
+            .Select(g => new { g.Key.Sex, g.Key.Year, g.Key.Nationality, Count = g.Count(), Keys = g.Sum(p => (long)p.ReportKey) })
             .ToListAsync(cancellationToken);
-        var all = profile.Sum(p => p.Count);
-        tables.Add(Counts("persons", "Erreichte Personen", [new("clients", "Klient:innen", main), new("household", "weitere Haushaltsmitglieder", all - main)]));
+        var (all, allKeys) = (profile.Sum(p => p.Count), profile.Sum(p => p.Keys));
+        tables.Add(Counts("persons", "Erreichte Personen", [new("clients", "Klient:innen", main.Count, RecordKeys: main.Keys), new("household", "weitere Haushaltsmitglieder", all - main.Count, RecordKeys: allKeys - main.Keys)]));
         tables.Add(Counts("sex", "Erreichte Personen nach Geschlecht",
-            [.. Enum.GetValues<Sex>().Select(s => new Cell(s.ToString(), SexLabel(s), profile.Where(x => x.Sex == s).Sum(x => x.Count)))]));
-        var years = profile.GroupBy(p => p.Year).Select(g => new { g.Key, Count = g.Sum(p => p.Count) }).ToList();
+            [.. Enum.GetValues<Sex>().Select(s => new Cell(s.ToString(), SexLabel(s), profile.Where(x => x.Sex == s).Sum(x => x.Count), RecordKeys: profile.Where(x => x.Sex == s).Sum(x => x.Keys)))]));
+        var years = profile.GroupBy(p => p.Year).Select(g => new { g.Key, Count = g.Sum(p => p.Count), Keys = g.Sum(p => p.Keys) }).ToList();
         tables.Add(Counts("age", "Erreichte Personen nach Alter am Ende des Zeitraums",
-            [.. AgeBands.Select(b => new Cell(b.Key, b.Label, years.Where(y => Age(y.Key, to) is { } a && a >= b.From && a <= b.To).Sum(y => y.Count))),
-                new Cell("unknown", "unbekannt", years.Where(y => Age(y.Key, to) is null).Sum(y => y.Count))]));
-        var nationalities = profile.GroupBy(p => p.Nationality).Select(g => new { g.Key, Count = g.Sum(p => p.Count) }).ToList();
+            [.. AgeBands.Select(b => (Band: b, Years: years.Where(y => Age(y.Key, to) is { } a && a >= b.From && a <= b.To).ToList()))
+                .Select(x => new Cell(x.Band.Key, x.Band.Label, x.Years.Sum(y => y.Count), RecordKeys: x.Years.Sum(y => y.Keys))),
+                new Cell("unknown", "unbekannt", years.Where(y => Age(y.Key, to) is null).Sum(y => y.Count), RecordKeys: years.Where(y => Age(y.Key, to) is null).Sum(y => y.Keys))]));
+        var nationalities = profile.GroupBy(p => p.Nationality).Select(g => new { g.Key, Count = g.Sum(p => p.Count), Keys = g.Sum(p => p.Keys) }).ToList();
         // The largest by name in alphabetical order: in the order of their size, a hidden row would be bounded by its neighbours.
         var largest = nationalities.Where(n => n.Key != null).OrderByDescending(n => n.Count).ThenBy(n => n.Key, StringComparer.Ordinal).Take(LargestNationalities)
             .OrderBy(n => Countries.Name(n.Key!), StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), false)).ToList();
         tables.Add(Counts("nationality", "Erreichte Personen nach (erster) Staatsangehörigkeit",
-            [.. largest.Select(n => new Cell(n.Key!, Countries.Name(n.Key!), n.Count)),
-                new Cell("other", "andere", nationalities.Where(n => n.Key != null && !largest.Contains(n)).Sum(n => n.Count)),
-                new Cell("unknown", "unbekannt", nationalities.Where(n => n.Key == null).Sum(n => n.Count))]));
+            [.. largest.Select(n => new Cell(n.Key!, Countries.Name(n.Key!), n.Count, RecordKeys: n.Keys)),
+                new Cell("other", "andere", nationalities.Where(n => n.Key != null && !largest.Contains(n)).Sum(n => n.Count), RecordKeys: nationalities.Where(n => n.Key != null && !largest.Contains(n)).Sum(n => n.Keys)),
+                new Cell("unknown", "unbekannt", nationalities.Where(n => n.Key == null).Sum(n => n.Count), RecordKeys: nationalities.Where(n => n.Key == null).Sum(n => n.Keys))]));
         // The status at the end of the period: the latest that had begun by then (one without a start date counts once
         // recorded, as older than any dated one, the same on both databases).
-        var statuses = await persons.Select(p => db.ResidenceStatuses.Where(s => s.ClientId == p.Id && (s.ValidFrom <= to || (s.ValidFrom == null && s.CreatedAt < toInstant)))
-                .OrderByDescending(s => s.ValidFrom ?? DateOnly.MinValue).ThenByDescending(s => s.CreatedAt).Select(s => s.KindCode).FirstOrDefault())
-            .GroupBy(k => k).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        tables.Add(Counts("residence", "Erreichte Personen nach Aufenthaltsstatus am Ende des Zeitraums", Rows(labels[CatalogKind.ResidenceStatusKind], statuses.Select(s => (s.Key, (long)s.Count)))));
+        var statuses = await persons.Select(p => new
+            {
+                Kind = db.ResidenceStatuses.Where(s => s.ClientId == p.Id && (s.ValidFrom <= to || (s.ValidFrom == null && s.CreatedAt < toInstant)))
+                    .OrderByDescending(s => s.ValidFrom ?? DateOnly.MinValue).ThenByDescending(s => s.CreatedAt).Select(s => s.KindCode).FirstOrDefault(),
+                p.ReportKey,
+            })
+            .GroupBy(x => x.Kind).Select(g => new { g.Key, Count = g.Count(), Keys = g.Sum(x => (long)x.ReportKey) }).ToListAsync(cancellationToken);
+        tables.Add(Counts("residence", "Erreichte Personen nach Aufenthaltsstatus am Ende des Zeitraums", Rows(labels[CatalogKind.ResidenceStatusKind], statuses.Select(s => (s.Key, new Atom(s.Count, s.Keys))))));
 
         // Needs and outcomes from the assessments of active cases.
         // As of the end of the period: assessments made later do not change a past period's figures.
         var assessments = db.Assessments.Where(a => a.Date <= to);
         var ratings = db.Set<AssessmentRating>().Join(assessments, r => r.AssessmentId, a => a.Id, (r, a) => new { a.CaseId, a.Date, AssessmentId = a.Id, r.NeedAreaCode, r.Rating })
-            .Where(r => activeIds.Contains(r.CaseId));
+            .Where(r => activeIds.Contains(r.CaseId))
+            .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { r.CaseId, r.Date, r.AssessmentId, r.NeedAreaCode, r.Rating, CaseKey = c.ReportKey });
         var firsts = ratings.Where(r => !assessments.Any(o => o.CaseId == r.CaseId && (o.Date < r.Date || (o.Date == r.Date && o.Id.CompareTo(r.AssessmentId) < 0))));
         var latests = ratings.Where(r => !assessments.Any(o => o.CaseId == r.CaseId && (o.Date > r.Date || (o.Date == r.Date && o.Id.CompareTo(r.AssessmentId) > 0))));
-        var intake = await firsts.Where(r => r.Rating != null && r.Rating <= 2).GroupBy(r => r.NeedAreaCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var now = await latests.Where(r => r.Rating != null && r.Rating <= 2).GroupBy(r => r.NeedAreaCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        tables.Add(Measures("needsIntake", "Fälle mit Handlungsbedarf (Einschätzung 1–2) beim ersten Assessment", Rows(labels[CatalogKind.NeedArea], intake.Select(i => ((string?)i.Key, (long)i.Count)), keepEmpty: true).Select(c => (c.Key, c.Label, (long)c.Value!))));
-        tables.Add(Measures("needsNow", "Fälle mit Handlungsbedarf (Einschätzung 1–2) beim letzten Assessment", Rows(labels[CatalogKind.NeedArea], now.Select(i => ((string?)i.Key, (long)i.Count)), keepEmpty: true).Select(c => (c.Key, c.Label, (long)c.Value!))));
+        var intake = await firsts.Where(r => r.Rating != null && r.Rating <= 2).GroupBy(r => r.NeedAreaCode).Select(g => new { g.Key, Count = g.Count(), Keys = g.Sum(r => (long)r.CaseKey) }).ToListAsync(cancellationToken);
+        var now = await latests.Where(r => r.Rating != null && r.Rating <= 2).GroupBy(r => r.NeedAreaCode).Select(g => new { g.Key, Count = g.Count(), Keys = g.Sum(r => (long)r.CaseKey) }).ToListAsync(cancellationToken);
+        tables.Add(Measures("needsIntake", "Fälle mit Handlungsbedarf (Einschätzung 1–2) beim ersten Assessment", Rows(labels[CatalogKind.NeedArea], intake.Select(i => ((string?)i.Key, new Atom(i.Count, i.Keys)))).Select(c => (c.Key, c.Label, (long)c.Value!, c.RecordKeys ?? 0))));
+        tables.Add(Measures("needsNow", "Fälle mit Handlungsbedarf (Einschätzung 1–2) beim letzten Assessment", Rows(labels[CatalogKind.NeedArea], now.Select(i => ((string?)i.Key, new Atom(i.Count, i.Keys)))).Select(c => (c.Key, c.Label, (long)c.Value!, c.RecordKeys ?? 0))));
         // Change per case and need area: its latest rating against its first, where they come from
         // two different assessments (a join of the two sets instead of a nested subquery per row).
         var changes = await (from l in latests
                              join f in firsts on new { l.CaseId, l.NeedAreaCode } equals new { f.CaseId, f.NeedAreaCode }
                              where l.Rating != null && f.Rating != null && f.AssessmentId != l.AssessmentId
-                             group l.Rating!.Value - f.Rating!.Value by l.NeedAreaCode into g
-                             select new { g.Key, Cases = g.Count(), Average = g.Average(x => (double)x) }).ToListAsync(cancellationToken);
+                             group new { Change = l.Rating!.Value - f.Rating!.Value, l.CaseKey } by l.NeedAreaCode into g
+                             select new { g.Key, Cases = g.Count(), Average = g.Average(x => (double)x.Change), Keys = g.Sum(x => (long)x.CaseKey) }).ToListAsync(cancellationToken);
         tables.Add(new Table("outcomes", "Veränderung der Einschätzung vom ersten zum letzten Assessment (Durchschnitt, + = besser)",
             [.. labels[CatalogKind.NeedArea].Select(a => changes.FirstOrDefault(c => c.Key == a.Key) is { } c
-                ? new Cell(a.Key, a.Value, Math.Round((decimal)c.Average, 2), CellState.Shown, c.Cases)
+                ? new Cell(a.Key, a.Value, Math.Round((decimal)c.Average, 2), CellState.Shown, c.Cases, c.Keys)
                 : new Cell(a.Key, a.Value, null, CellState.Shown, 0))], null, "Punkte"));
 
         // Goals agreed in the period and what became of them.
-        var goals = await db.Goals.Where(g => (whole || cases.Any(c => c.Id == g.CaseId)) && g.AgreedOn >= from && g.AgreedOn <= to).GroupBy(g => g.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var goals = await db.Goals.Where(g => (whole || cases.Any(c => c.Id == g.CaseId)) && g.AgreedOn >= from && g.AgreedOn <= to).GroupBy(g => new { g.Status, g.AgreedOn.Year, g.AgreedOn.Month })
+            .Select(g => new { g.Key.Status, Count = g.Count(), Keys = g.Sum(x => (long)x.ReportKey) }).ToListAsync(cancellationToken);
         tables.Add(Counts("goals", "Im Zeitraum vereinbarte Ziele nach Ergebnis",
-            [.. Enum.GetValues<GoalStatus>().Select(s => new Cell(s.ToString(), CasePhases.GoalStatusName(s), goals.Where(g => g.Key == s).Sum(g => g.Count)))]));
+            [.. Enum.GetValues<GoalStatus>().Select(s => Flow(s.ToString(), CasePhases.GoalStatusName(s), goals.Where(g => g.Status == s).Select(g => new Atom(g.Count, g.Keys))))]));
 
         // Referrals sent in the period.
         var sent = db.Referrals.Where(r => (whole || cases.Any(c => c.Id == r.CaseId)) && r.SentAt >= fromInstant && r.SentAt < toInstant);
@@ -130,59 +145,87 @@ public sealed class KimReportService(LotseDbContext db)
             Status = db.ReferralEvents.Where(e => e.ReferralId == r.Id && e.At < toInstant).OrderByDescending(e => e.At).Select(e => (ReferralStatus?)e.To).FirstOrDefault()
                 ?? (db.ReferralEvents.Any(e => e.ReferralId == r.Id) ? ReferralStatus.Sent : r.Status),
             r.OutcomeCode,
+            r.ReportKey,
+            r.SentAt,
         }).ToListAsync(cancellationToken))
             // A referral sent in the period is at least sent at its end (a draft event of the same instant may sort last).
-            .Select(r => new { r.NeedAreaCode, Status = r.Status == ReferralStatus.Draft ? ReferralStatus.Sent : r.Status, OutcomeCode = r.Status == ReferralStatus.Completed ? r.OutcomeCode : null })
-            .GroupBy(r => r).Select(g => new { g.Key.NeedAreaCode, g.Key.Status, g.Key.OutcomeCode, Count = g.Count() }).ToList();
-        var byArea = referrals.GroupBy(r => r.NeedAreaCode).Select(g => new { g.Key, Count = g.Sum(r => r.Count) }).ToList();
-        tables.Add(Counts("referralArea", "Vermittlungen nach Handlungsfeld des Angebots", Rows(labels[CatalogKind.NeedArea], byArea.Select(r => ((string?)r.Key, (long)r.Count)))));
-        var byStatus = referrals.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Sum(r => r.Count) }).ToList();
+            .Select(r => new { r.NeedAreaCode, Status = r.Status == ReferralStatus.Draft ? ReferralStatus.Sent : r.Status, OutcomeCode = r.Status == ReferralStatus.Completed ? r.OutcomeCode : null, r.ReportKey, Month = ReportPeriod.MonthOf(r.SentAt!.Value) })
+            .GroupBy(r => new { r.NeedAreaCode, r.Status, r.OutcomeCode, r.Month }).Select(g => new { g.Key.NeedAreaCode, g.Key.Status, g.Key.OutcomeCode, g.Key.Month, Count = g.Count(), Keys = g.Sum(r => (long)r.ReportKey) }).ToList();
+        // Sent in the period (a flow, per month); the status and outcome are as they stand at its end (counted once for the period).
+        var byArea = referrals.GroupBy(r => new { r.NeedAreaCode, r.Month }).Select(g => ((string?)g.Key.NeedAreaCode, new Atom(g.Sum(r => r.Count), g.Sum(r => r.Keys)))).ToList();
+        var areaTable = Counts("referralArea", "Vermittlungen nach Handlungsfeld des Angebots", Rows(labels[CatalogKind.NeedArea], byArea, flow: true));
+        tables.Add(areaTable);
+        var byStatus = referrals.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Sum(r => r.Count), Keys = g.Sum(r => r.Keys) }).ToList();
+        // The same referrals as by area: the same total, published once.
         tables.Add(Counts("referralStatus", "Vermittlungen nach Stand",
-            [.. Enum.GetValues<ReferralStatus>().Where(s => s != ReferralStatus.Draft).Select(s => new Cell(ReferralRules.StatusCode(s), labels[CatalogKind.ReferralStatus].GetValueOrDefault(ReferralRules.StatusCode(s), s.ToString()), byStatus.Where(b => b.Key == s).Sum(b => b.Count)))]));
-        var byOutcome = referrals.Where(r => r.OutcomeCode != null).GroupBy(r => r.OutcomeCode).Select(g => new { g.Key, Count = g.Sum(r => r.Count) }).ToList();
-        tables.Add(Counts("referralOutcome", "Abgeschlossene Vermittlungen nach Ergebnis", Rows(labels[CatalogKind.ReferralOutcome], byOutcome.Select(r => (r.Key, (long)r.Count)))));
+            [.. Enum.GetValues<ReferralStatus>().Where(s => s != ReferralStatus.Draft).Select(s => new Cell(ReferralRules.StatusCode(s), labels[CatalogKind.ReferralStatus].GetValueOrDefault(ReferralRules.StatusCode(s), s.ToString()),
+                byStatus.Where(b => b.Key == s).Sum(b => b.Count), RecordKeys: byStatus.Where(b => b.Key == s).Sum(b => b.Keys)))]) with { Total = areaTable.Total });
+        var byOutcome = referrals.Where(r => r.OutcomeCode != null).GroupBy(r => r.OutcomeCode).Select(g => (g.Key, new Atom(g.Sum(r => r.Count), g.Sum(r => r.Keys)))).ToList();
+        tables.Add(Counts("referralOutcome", "Abgeschlossene Vermittlungen nach Ergebnis", Rows(labels[CatalogKind.ReferralOutcome], byOutcome)));
         ReferralStatus[] acceptedStates = [ReferralStatus.Accepted, ReferralStatus.InProgress, ReferralStatus.Completed, ReferralStatus.NotAttended];
-        var answered = byStatus.Where(b => acceptedStates.Contains(b.Key) || b.Key is ReferralStatus.Declined or ReferralStatus.Redirected).Sum(b => b.Count);
-        var accepted = byStatus.Where(b => acceptedStates.Contains(b.Key)).Sum(b => b.Count);
-        var answerTimes = (await sent.Where(r => r.FirstAnsweredAt != null && r.FirstAnsweredAt < toInstant).Select(r => new { r.SentAt, r.FirstAnsweredAt }).ToListAsync(cancellationToken))
-            .Select(r => (r.FirstAnsweredAt!.Value - r.SentAt!.Value).TotalDays).ToList();
+        // Where figures leave, the rate is that of the published (perturbed) counts: it tells nothing they do not.
+        long Count(ReferralStatus status) => byStatus.Where(b => b.Key == status).Sum(b => suppress ? Disclosure.Perturb(b.Count, b.Keys) : b.Count);
+        var accepted = acceptedStates.Sum(Count);
+        var answered = accepted + Count(ReferralStatus.Declined) + Count(ReferralStatus.Redirected);
+        var answers = await sent.Where(r => r.FirstAnsweredAt != null && r.FirstAnsweredAt < toInstant).Select(r => new { r.SentAt, r.FirstAnsweredAt, r.ReportKey }).ToListAsync(cancellationToken);
+        var answerTimes = answers.Select(r => (r.FirstAnsweredAt!.Value - r.SentAt!.Value).TotalDays).ToList();
         tables.Add(new Table("referralMeasures", "Vermittlungen: Annahme und Antwortzeit",
         [
             new Cell("acceptance", "Annahmequote der beantworteten (%)", answered == 0 ? null : Math.Round(100m * accepted / answered, 1), CellState.Shown, answered),
-            new Cell("answerDays", "Antwortzeit, Median (Tage)", Median(answerTimes), CellState.Shown, answerTimes.Count),
+            new Cell("answerDays", "Antwortzeit, Median (Tage)", Median(answerTimes), CellState.Shown, answerTimes.Count, answers.Sum(r => (long)r.ReportKey)),
         ], null, "Wert"));
 
         // Contacts held in the period.
-        var contacts = await db.Encounters.Where(e => (whole || cases.Any(c => c.Id == e.CaseId)) && e.At >= fromInstant && e.At < toInstant).GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Minutes = g.Sum(e => e.DurationMinutes), Interpreted = g.Count(e => e.InterpreterUsed) }).SingleOrDefaultAsync(cancellationToken);
-        var contactCount = contacts?.Count ?? 0;
+        // One query per calendar month (days in Germany): the contacts are a flow, their noise drawn per month.
+        var months = new List<(Atom All, Atom Interpreted, long Minutes)>();
+        foreach (var (monthFrom, monthTo) in ReportPeriod.Months(from, to))
+        {
+            var (start, end) = (ReportPeriod.StartOf(monthFrom), ReportPeriod.StartOf(monthTo.AddDays(1)));
+            var month = await db.Encounters.Where(e => (whole || cases.Any(c => c.Id == e.CaseId)) && e.At >= start && e.At < end).GroupBy(_ => 1)
+                .Select(g => new
+                {
+                    Count = g.Count(),
+                    Keys = g.Sum(e => (long)e.ReportKey),
+                    Minutes = g.Sum(e => e.DurationMinutes),
+                    Interpreted = g.Count(e => e.InterpreterUsed),
+                    InterpretedKeys = g.Sum(e => e.InterpreterUsed ? (long)e.ReportKey : 0L),
+                }).SingleOrDefaultAsync(cancellationToken);
+            if (month is not null)
+            {
+                months.Add((new Atom(month.Count, month.Keys), new Atom(month.Interpreted, month.InterpretedKeys), month.Minutes));
+            }
+        }
+
+        var contactAtoms = months.Select(m => m.All).ToList();
+        var contactCount = contactAtoms.Sum(a => a.Count);
+        // The share, where figures leave, from the published counts of all contacts and those with an interpreter.
+        var (interpreted, contactsShown) = suppress
+            ? (Disclosure.Publish(months.Select(m => m.Interpreted)), Disclosure.Publish(contactAtoms))
+            : (months.Sum(m => m.Interpreted.Count), contactCount);
         tables.Add(new Table("encounters", "Kontakte",
         [
-            new Cell("count", "Anzahl", contactCount, CellState.Shown, contactCount),
-            new Cell("hours", "Stunden", Math.Round((contacts?.Minutes ?? 0) / 60m, 1), CellState.Shown, contactCount),
-            new Cell("interpreter", "mit Sprachmittlung (%)", contactCount == 0 ? null : Math.Round(100m * contacts!.Interpreted / contactCount, 1), CellState.Shown, contactCount),
+            new Cell("count", "Anzahl", contactsShown, CellState.Shown, contactCount, Atoms: contactAtoms),
+            new Cell("hours", "Stunden", Math.Round(months.Sum(m => m.Minutes) / 60m, 1), CellState.Shown, contactCount, Atoms: contactAtoms),
+            new Cell("interpreter", "mit Sprachmittlung (%)", contactsShown == 0 ? null : Math.Round(100m * Math.Min(interpreted, contactsShown) / contactsShown, 1), CellState.Shown, contactCount, Atoms: contactAtoms),
         ], null, "Wert"));
 
         // How long until assessment and goal agreement, for cases opened in the period.
         var opened = cases.Where(c => c.OpenedOn >= from && c.OpenedOn <= to);
-        var toAssessment = (await opened.Select(c => new { c.OpenedOn, First = db.Assessments.Where(a => a.CaseId == c.Id && a.Date <= to).Min(a => (DateOnly?)a.Date) }).Where(x => x.First != null).ToListAsync(cancellationToken))
-            .Select(x => (double)(x.First!.Value.DayNumber - x.OpenedOn.DayNumber)).ToList();
-        var toGoal = (await opened.Select(c => new { c.OpenedOn, First = db.Goals.Where(g => g.CaseId == c.Id && g.AgreedOn <= to).Min(g => (DateOnly?)g.AgreedOn) }).Where(x => x.First != null).ToListAsync(cancellationToken))
-            .Select(x => (double)(x.First!.Value.DayNumber - x.OpenedOn.DayNumber)).ToList();
+        var toAssessment = await opened.Select(c => new { c.OpenedOn, c.ReportKey, First = db.Assessments.Where(a => a.CaseId == c.Id && a.Date <= to).Min(a => (DateOnly?)a.Date) }).Where(x => x.First != null).ToListAsync(cancellationToken);
+        var toGoal = await opened.Select(c => new { c.OpenedOn, c.ReportKey, First = db.Goals.Where(g => g.CaseId == c.Id && g.AgreedOn <= to).Min(g => (DateOnly?)g.AgreedOn) }).Where(x => x.First != null).ToListAsync(cancellationToken);
         tables.Add(new Table("durations", "Dauer ab Erstkontakt (Fallbeginn), Median in Tagen",
         [
-            new Cell("assessment", "bis zum ersten Assessment", Median(toAssessment), CellState.Shown, toAssessment.Count),
-            new Cell("goal", "bis zur ersten Zielvereinbarung", Median(toGoal), CellState.Shown, toGoal.Count),
+            new Cell("assessment", "bis zum ersten Assessment", Median([.. toAssessment.Select(x => (double)(x.First!.Value.DayNumber - x.OpenedOn.DayNumber))]), CellState.Shown, toAssessment.Count, toAssessment.Sum(x => (long)x.ReportKey)),
+            new Cell("goal", "bis zur ersten Zielvereinbarung", Median([.. toGoal.Select(x => (double)(x.First!.Value.DayNumber - x.OpenedOn.DayNumber))]), CellState.Shown, toGoal.Count, toGoal.Sum(x => (long)x.ReportKey)),
         ], null, "Tage"));
 
         // The figures derived from counts, with the counts they rest on: a rate of the answered
         // referrals gives away how many were declined or redirected, a share of the contacts how many had an interpreter.
-        var interpreted = contacts?.Interpreted ?? 0;
         string[] statusCells = [.. tables.Single(t => t.Key == "referralStatus").Rows.Select(r => $"referralStatus.{r.Key}")];
         Disclosure.Derived[] derived =
         [
             new("referralMeasures", "acceptance", statusCells, [accepted, answered - accepted]),
-            new("encounters", "interpreter", [], [interpreted, contactCount - interpreted]),
+            new("encounters", "interpreter", ["encounters.count"], [interpreted, contactsShown - interpreted]),
             // The median's basis (answered by the end) is at least the answered statuses: "< 5" would bound them.
             new("referralMeasures", "answerDays", statusCells, []),
         ];
@@ -248,23 +291,44 @@ public sealed class KimReportService(LotseDbContext db)
     };
 
     /// <summary>One row per catalogue entry (in catalogue order), plus codes outside the catalogue and "ohne Angabe".</summary>
-    private static List<Cell> Rows(IReadOnlyDictionary<string, string> catalogue, IEnumerable<(string? Code, long Count)> counts, bool keepEmpty = true)
+    /// <remarks>
+    /// A <paramref name="flow"/> count keeps its records per month (<see cref="Cell.Atoms"/>), any other
+    /// the sum of its record keys.
+    /// </remarks>
+    private static List<Cell> Rows(IReadOnlyDictionary<string, string> catalogue, IEnumerable<(string? Code, Atom Atom)> counts, bool flow = false)
     {
         var list = counts.ToList();
-        var rows = catalogue.Select(e => new Cell(e.Key, e.Value, list.Where(c => c.Code == e.Key).Sum(c => c.Count))).ToList();
-        rows.AddRange(list.Where(c => c.Code != null && !catalogue.ContainsKey(c.Code)).GroupBy(c => c.Code!).Select(g => new Cell(g.Key, g.Key, g.Sum(c => c.Count))));
-        var none = list.Where(c => c.Code == null).Sum(c => c.Count);
-        if (none > 0)
+        Cell Row(string key, string label, IEnumerable<Atom> atoms) => flow ? Flow(key, label, atoms) : Stock(key, label, atoms);
+        var rows = catalogue.Select(e => Row(e.Key, e.Value, list.Where(c => c.Code == e.Key).Select(c => c.Atom))).ToList();
+        rows.AddRange(list.Where(c => c.Code != null && !catalogue.ContainsKey(c.Code)).GroupBy(c => c.Code!).Select(g => Row(g.Key, g.Key, g.Select(c => c.Atom))));
+        var none = list.Where(c => c.Code == null).Select(c => c.Atom).ToList();
+        if (none.Sum(c => c.Count) > 0)
         {
-            rows.Add(new Cell("none", "ohne Angabe", none));
+            rows.Add(Row("none", "ohne Angabe", none));
         }
 
-        return keepEmpty ? rows : [.. rows.Where(r => r.Value > 0)];
+        return rows;
+    }
+
+    /// <summary>A count of what happens in the period, from its records per month.</summary>
+    private static Cell Flow(string key, string label, IEnumerable<Atom> atoms)
+    {
+        var list = atoms.Where(a => a.Count > 0).ToList();
+        return new Cell(key, label, list.Sum(a => a.Count), Atoms: list);
+    }
+
+    /// <summary>A count of how things stand (in the period or at its end), with the sum of its records' keys.</summary>
+    private static Cell Stock(string key, string label, IEnumerable<Atom> atoms)
+    {
+        var list = atoms.ToList();
+        return new Cell(key, label, list.Sum(a => a.Count), RecordKeys: list.Sum(a => a.Keys));
     }
 
     /// <summary>An additive table with its total, unprotected (the report protects all its tables together, <see cref="Disclosure"/>).</summary>
     internal static Table Counts(string key, string title, IReadOnlyList<Cell> rows) =>
-        new(key, title, rows, new Cell("total", "insgesamt", rows.Sum(r => r.Value ?? 0)));
+        new(key, title, rows, rows.Any(r => r.Atoms is not null)
+            ? Flow("total", "insgesamt", rows.SelectMany(r => r.Atoms ?? []))
+            : new Cell("total", "insgesamt", rows.Sum(r => r.Value ?? 0), RecordKeys: rows.Sum(r => r.RecordKeys ?? 0)));
 
     /// <summary>An additive table on its own (the needs map's drill-down): primary and per-table secondary suppression.</summary>
     internal static Table Counts(string key, string title, IReadOnlyList<Cell> rows, bool suppress)
@@ -277,6 +341,6 @@ public sealed class KimReportService(LotseDbContext db)
     }
 
     /// <summary>Counts that do not add up (a case can be new and active): no total.</summary>
-    private static Table Measures(string key, string title, IEnumerable<(string Key, string Label, long Count)> rows) =>
-        new(key, title, [.. rows.Select(r => new Cell(r.Key, r.Label, r.Count))], null);
+    private static Table Measures(string key, string title, IEnumerable<(string Key, string Label, long Count, long Keys)> rows) =>
+        new(key, title, [.. rows.Select(r => new Cell(r.Key, r.Label, r.Count, RecordKeys: r.Keys))], null);
 }

@@ -12,7 +12,7 @@ public static class ReportApi
         api.MapGet("/reports/kim", async Task<IResult> (DateOnly? from, DateOnly? to, string? format, Guid? organizationId, Guid? districtId,
             HttpContext context, KimReportService reports, TimeProvider time) =>
         {
-            var period = ReportPeriod.Resolve(from, to, time);
+            var period = ReportPeriod.Resolve(from, to, time, onGrid: true);
             if (period.Error is { } error)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = [error] });
@@ -30,7 +30,7 @@ public static class ReportApi
             };
         })
         .RequireAuthorization(Policies.Reports).WithTags("Reports")
-        .WithSummary("The KIM report for a period (from, to: dates, default the current year), for the installation or an organisation or district; cells below 5 as \"< 5\", with secondary suppression. Team leads get their own organisation.");
+        .WithSummary("The KIM report for a period (from, to: dates, default the current year), for the installation or an organisation or district; counts perturbed (cell key method), cells below 5 as \"< 5\", with secondary suppression; a calendar month, quarter, half-year or year only. Team leads get their own organisation.");
         return api;
     }
 }
@@ -45,15 +45,47 @@ public static class ReportPeriod
     public static DateTime StartOf(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
 
-    public static (DateOnly From, DateOnly To, string? Error) Resolve(DateOnly? from, DateOnly? to, TimeProvider time)
+    /// <summary>The lengths in months of the periods figures that leave may cover, each aligned to the calendar year.</summary>
+    private static readonly int[] GridMonths = [1, 3, 6, 12];
+
+    public const string OffGrid = "Zahlen, die die Organisation verlassen, gibt es nur für einen Kalendermonat, ein Quartal, ein Halbjahr oder ein Kalenderjahr.";
+
+    /// <summary>
+    /// The period of a request. <paramref name="onGrid"/> for figures that leave: only a calendar
+    /// month, quarter, half-year or year (ADR 012), so that no one can ask for two periods that differ
+    /// by a few days and subtract them.
+    /// </summary>
+    public static (DateOnly From, DateOnly To, string? Error) Resolve(DateOnly? from, DateOnly? to, TimeProvider time, bool onGrid = false)
     {
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var start = from ?? new DateOnly(today.Year, 1, 1);
         var end = to ?? new DateOnly(start.Year, 12, 31);
         return end < start
             ? (start, end, "Das Ende des Zeitraums liegt vor seinem Beginn.")
-            : end.DayNumber - start.DayNumber > 3660 ? (start, end, "Der Zeitraum darf höchstens zehn Jahre umfassen.") : (start, end, null);
+            : end.DayNumber - start.DayNumber > 3660 ? (start, end, "Der Zeitraum darf höchstens zehn Jahre umfassen.")
+            : onGrid && !OnGrid(start, end) ? (start, end, OffGrid) : (start, end, null);
     }
+
+    /// <summary>The calendar months [from, to] touches, each cut to the period.</summary>
+    public static IEnumerable<(DateOnly From, DateOnly To)> Months(DateOnly from, DateOnly to)
+    {
+        for (var start = from; start <= to; start = new DateOnly(start.Year, start.Month, 1).AddMonths(1))
+        {
+            var end = new DateOnly(start.Year, start.Month, 1).AddMonths(1).AddDays(-1);
+            yield return (start, end < to ? end : to);
+        }
+    }
+
+    /// <summary>The calendar month (in Germany) of a stored instant, as year × 12 + month.</summary>
+    public static int MonthOf(DateTime instant)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(instant, DateTimeKind.Utc), Zone);
+        return (local.Year * 12) + local.Month;
+    }
+
+    /// <summary>Whether [from, to] is a calendar month, quarter, half-year or year.</summary>
+    public static bool OnGrid(DateOnly from, DateOnly to) =>
+        from.Day == 1 && GridMonths.Any(months => (from.Month - 1) % months == 0 && to == from.AddMonths(months).AddDays(-1));
 
     /// <summary>Coordinators choose any organisation; a team lead always gets their own.</summary>
     public static ReportScope ScopeFor(System.Security.Claims.ClaimsPrincipal user, Guid? organizationId, Guid? districtId) =>

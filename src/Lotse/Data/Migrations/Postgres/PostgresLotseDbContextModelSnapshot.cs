@@ -392,6 +392,9 @@ namespace Lotse.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ResponsibleUserId")
                         .HasColumnType("uuid");
 
@@ -606,6 +609,9 @@ namespace Lotse.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
@@ -641,6 +647,9 @@ namespace Lotse.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Result")
                         .HasMaxLength(2000)
@@ -836,6 +845,9 @@ namespace Lotse.Data.Migrations.Postgres
                     b.Property<string>("PostalCode")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("RestrictedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1610,6 +1622,9 @@ namespace Lotse.Data.Migrations.Postgres
 
                     b.Property<Guid>("RecipientOrganizationId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("SenderOrganizationId")
                         .HasColumnType("uuid");

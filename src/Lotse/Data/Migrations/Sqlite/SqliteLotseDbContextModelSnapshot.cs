@@ -384,6 +384,9 @@ namespace Lotse.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ResponsibleUserId")
                         .HasColumnType("TEXT");
 
@@ -598,6 +601,9 @@ namespace Lotse.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
@@ -633,6 +639,9 @@ namespace Lotse.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Result")
                         .HasMaxLength(2000)
@@ -828,6 +837,9 @@ namespace Lotse.Data.Migrations.Sqlite
                     b.Property<string>("PostalCode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RestrictedAt")
                         .HasColumnType("TEXT");
@@ -1598,6 +1610,9 @@ namespace Lotse.Data.Migrations.Sqlite
 
                     b.Property<Guid>("RecipientOrganizationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportKey")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SenderOrganizationId")
                         .HasColumnType("TEXT");

@@ -32,11 +32,11 @@ public sealed class DifferencingAttackTests(LotseFactory app)
     public async Task Subtracting_periods_of_the_grid_from_each_other_recovers_no_small_count()
     {
         var audited = 0;
-        foreach (var scope in await ScopesAsync())
+        foreach (var scope in await ScopesAsync(app))
         {
             foreach (var year in new[] { 2025, 2026 })
             {
-                audited += await AttackAsync(year, scope);
+                audited += await AttackAsync(app, year, scope);
             }
         }
 
@@ -111,7 +111,7 @@ public sealed class DifferencingAttackTests(LotseFactory app)
     }
 
     /// <summary>Plays the attack for one year and scope; returns how many small differences it attacked.</summary>
-    private async Task<int> AttackAsync(int year, ReportScope scope)
+    internal static async Task<int> AttackAsync(LotseFactory app, int year, ReportScope scope)
     {
         var months = Enumerable.Range(0, 12).Select(m => new DateOnly(year, m + 1, 1)).ToList();
         // The grid: every month, quarter, half-year and the year, as sets of months.
@@ -127,14 +127,14 @@ public sealed class DifferencingAttackTests(LotseFactory app)
         var truth = new List<Dictionary<string, double>>();
         foreach (var month in months)
         {
-            truth.Add(Counts(await BuildAsync(month, month.AddMonths(1).AddDays(-1), scope, suppress: false), cell => (double)(cell.Value ?? 0)));
+            truth.Add(Counts(await BuildAsync(app, month, month.AddMonths(1).AddDays(-1), scope, suppress: false), cell => (double)(cell.Value ?? 0)));
         }
 
         var published = new List<Dictionary<string, (string Shown, double? Value)>>();
         foreach (var period in periods)
         {
             var from = months[period[0]];
-            var report = await BuildAsync(from, from.AddMonths(period.Length).AddDays(-1), scope, suppress: true);
+            var report = await BuildAsync(app, from, from.AddMonths(period.Length).AddDays(-1), scope, suppress: true);
             published.Add(Counts(report, cell => (cell.Shown, (double?)cell.Released)));
         }
 
@@ -298,14 +298,14 @@ public sealed class DifferencingAttackTests(LotseFactory app)
         _ => id[..id.IndexOf('.', StringComparison.Ordinal)],
     };
 
-    private async Task<KimReportData> BuildAsync(DateOnly from, DateOnly to, ReportScope scope, bool suppress)
+    private static async Task<KimReportData> BuildAsync(LotseFactory app, DateOnly from, DateOnly to, ReportScope scope, bool suppress)
     {
         await using var services = app.Services.CreateAsyncScope();
         return await services.ServiceProvider.GetRequiredService<KimReportService>().BuildAsync(from, to, scope, suppress, CancellationToken.None);
     }
 
     /// <summary>The installation, the organisations with the most cases, Stadtbezirke, and one organisation within one Stadtbezirk: small scopes have small counts.</summary>
-    private async Task<List<ReportScope>> ScopesAsync()
+    internal static async Task<List<ReportScope>> ScopesAsync(LotseFactory app)
     {
         await using var services = app.Services.CreateAsyncScope();
         var db = services.ServiceProvider.GetRequiredService<LotseDbContext>();

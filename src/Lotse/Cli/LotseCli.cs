@@ -89,7 +89,9 @@ public static class LotseCli
 
             await DatabaseSetup.MigrateAsync(services, cancellationToken);
             await using var scope = services.CreateAsyncScope();
-            var report = await scope.ServiceProvider.GetRequiredService<Features.Reports.KimReportService>().BuildAsync(start, end, new Features.Reports.ReportScope(), suppress: true, cancellationToken);
+            var whole = new Features.Reports.ReportScope();
+            var report = await scope.ServiceProvider.GetRequiredService<Features.Reports.FirstPrints>().CompareAsync(
+                await scope.ServiceProvider.GetRequiredService<Features.Reports.KimReportService>().BuildAsync(start, end, whole, suppress: true, cancellationToken), whole, cancellationToken);
             var name = result.GetValue(kommune) ?? scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<LotseOptions>>().Value.InstallationName;
             var stats = Features.State.StatsFile.Of(report, name, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var path = result.GetValue(file)!;

@@ -60,6 +60,50 @@ public sealed class ReportAsOfTests(LotseFactory app)
     }
 
     [Fact]
+    public async Task A_past_quarter_printed_again_lists_what_was_corrected_about_it_and_nothing_else()
+    {
+        var (organization, cases, _) = await SeedAsync("Testträger Korrektur");
+        var scope = new ReportScope(organization);
+        var (from, to) = (new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31));
+        var first = await CompareAsync(from, to, scope);
+        Assert.NotNull(first.FirstPrintedAt);
+        Assert.Empty(first.Corrections);
+
+        // A case of the quarter, entered only now; and one whose opening date is put right to April (data about the quarter).
+        await using (var services = app.Services.CreateAsyncScope())
+        {
+            var db = services.ServiceProvider.GetRequiredService<LotseDbContext>();
+            var late = await db.Cases.SingleAsync(c => c.Id == cases[1].Id);
+            late.OpenedOn = new DateOnly(2026, 4, 2);
+            var client = new Client { OrganizationId = organization, GivenName = "Spät", FamilyName = "Stichtag", Sex = Sex.Male, BirthDate = "1985" };
+            db.Clients.Add(client);
+            db.Cases.Add(new Case { Reference = $"ST-{organization.ToString("N")[..6]}-late", ClientId = client.Id, OrganizationId = organization, ResponsibleUserId = cases[0].ResponsibleUserId, AccessRouteCode = "selbstmelder", OpenedOn = new DateOnly(2026, 3, 20) });
+            await db.SaveChangesAsync();
+        }
+
+        var again = await CompareAsync(from, to, scope);
+        Assert.Equal(first.FirstPrintedAt, again.FirstPrintedAt);
+        // Six new cases still (one came, one left the quarter), but by another route; one man among the persons reached.
+        Assert.Contains(new Correction("Neue Fälle nach Zugangsweg", "Jobcenter", "6", "5"), again.Corrections);
+        Assert.Contains(new Correction("Neue Fälle nach Zugangsweg", "Selbstmelder:in / offene Sprechstunde", "0", "1"), again.Corrections);
+        Assert.Contains(new Correction("Erreichte Personen nach Geschlecht", "männlich", "0", "1"), again.Corrections);
+        Assert.DoesNotContain(again.Corrections, c => c.Label == "neu eröffnet");
+
+        // A later period's data is no correction of this one.
+        await using (var services = app.Services.CreateAsyncScope())
+        {
+            var db = services.ServiceProvider.GetRequiredService<LotseDbContext>();
+            db.Assessments.Add(new Assessment { CaseId = cases[0].Id, Date = new DateOnly(2026, 10, 15), UserId = cases[0].ResponsibleUserId, Ratings = [new() { NeedAreaCode = "sprache", Rating = 4 }] });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(again.Corrections, (await CompareAsync(from, to, scope)).Corrections);
+
+        // The period not yet over is not recorded: its figures still change every day.
+        Assert.Null((await CompareAsync(new DateOnly(2099, 1, 1), new DateOnly(2099, 12, 31), scope)).FirstPrintedAt);
+    }
+
+    [Fact]
     public async Task A_contact_counts_on_the_day_it_was_held_in_Germany_in_summer_and_in_winter()
     {
         var (organization, cases, manager) = await SeedAsync("Testträger Mitternacht");
@@ -96,6 +140,12 @@ public sealed class ReportAsOfTests(LotseFactory app)
     {
         await using var services = app.Services.CreateAsyncScope();
         return await services.ServiceProvider.GetRequiredService<KimReportService>().BuildAsync(from, to, scope, suppress: false, CancellationToken.None);
+    }
+
+    private async Task<KimReportData> CompareAsync(DateOnly from, DateOnly to, ReportScope scope)
+    {
+        await using var services = app.Services.CreateAsyncScope();
+        return await services.ServiceProvider.GetRequiredService<FirstPrints>().CompareAsync(await services.ServiceProvider.GetRequiredService<KimReportService>().BuildAsync(from, to, scope, suppress: false, CancellationToken.None), scope, CancellationToken.None);
     }
 
     private static decimal? Value(Table table, string key) => table.Rows.Single(r => r.Key == key).Value;

@@ -17,7 +17,7 @@ namespace Lotse.Features.Reports;
 /// organisation, always with small numbers suppressed; a team lead sees the own organisation in full.
 /// </summary>
 [Authorize(Policy = Policies.Reports)]
-public sealed class IndexModel(LotseDbContext db, KimReportService reports, AuditLog audit, TimeProvider time) : PageModel
+public sealed class IndexModel(LotseDbContext db, KimReportService reports, FirstPrints prints, AuditLog audit, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -92,7 +92,7 @@ public sealed class IndexModel(LotseDbContext db, KimReportService reports, Audi
         }
 
         (From, To) = (period.From, period.To);
-        Report = await reports.BuildAsync(period.From, period.To, scope, suppress, cancellationToken);
+        Report = await prints.CompareAsync(await reports.BuildAsync(period.From, period.To, scope, suppress, cancellationToken), scope, cancellationToken);
         await audit.RecordAsync(screen ? AuditOperation.Read : AuditOperation.Export, "KimReport", null, null,
             $"{period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}", cancellationToken);
         return Report;

@@ -53,5 +53,11 @@ public sealed record Table(string Key, string Title, IReadOnlyList<Cell> Rows, C
 /// <summary>The KIM report for a period and a scope (ADR 012).</summary>
 public sealed record KimReportData(DateOnly From, DateOnly To, string Scope, bool Suppressed, IReadOnlyList<Table> Tables)
 {
+    /// <summary>When a past period of the grid was first printed (<see cref="FirstPrints"/>); null for a period not yet over.</summary>
+    public DateTime? FirstPrintedAt { get; init; }
+
+    /// <summary>The figures corrected since the first print: data about the period changed.</summary>
+    public IReadOnlyList<Correction> Corrections { get; init; } = [];
+
     public Table this[string key] => Tables.Single(t => t.Key == key);
 }

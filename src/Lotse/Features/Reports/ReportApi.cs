@@ -10,7 +10,7 @@ public static class ReportApi
     public static RouteGroupBuilder MapReportApi(this RouteGroupBuilder api)
     {
         api.MapGet("/reports/kim", async Task<IResult> (DateOnly? from, DateOnly? to, string? format, Guid? organizationId, Guid? districtId,
-            HttpContext context, KimReportService reports, TimeProvider time) =>
+            HttpContext context, KimReportService reports, FirstPrints prints, TimeProvider time) =>
         {
             var period = ReportPeriod.Resolve(from, to, time, onGrid: true);
             if (period.Error is { } error)
@@ -19,7 +19,7 @@ public static class ReportApi
             }
 
             var scope = ReportPeriod.ScopeFor(context.User, organizationId, districtId);
-            var report = await reports.BuildAsync(period.From, period.To, scope, suppress: true, context.RequestAborted);
+            var report = await prints.CompareAsync(await reports.BuildAsync(period.From, period.To, scope, suppress: true, context.RequestAborted), scope, context.RequestAborted);
             var name = $"kim-bericht-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}";
             return (format ?? "json").ToLowerInvariant() switch
             {

@@ -7,6 +7,7 @@ public static class ReportsModule
     {
         services.AddScoped<KimReportService>();
         services.AddScoped<NeedsMapService>();
+        services.AddScoped<FirstPrints>();
         return services;
     }
 }

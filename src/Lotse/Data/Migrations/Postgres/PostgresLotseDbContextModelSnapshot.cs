@@ -1741,6 +1741,40 @@ namespace Lotse.Data.Migrations.Postgres
                     b.ToTable("ReferralLinks");
                 });
 
+            modelBuilder.Entity("Lotse.Features.Reports.FirstPrint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("PrintedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Protected")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("From", "To", "Scope", "Protected")
+                        .IsUnique();
+
+                    b.ToTable("FirstPrints", (string)null);
+                });
+
             modelBuilder.Entity("Lotse.Features.State.ImportedStatistics", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1729,6 +1729,40 @@ namespace Lotse.Data.Migrations.Sqlite
                     b.ToTable("ReferralLinks");
                 });
 
+            modelBuilder.Entity("Lotse.Features.Reports.FirstPrint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PrintedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Protected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("From", "To", "Scope", "Protected")
+                        .IsUnique();
+
+                    b.ToTable("FirstPrints", (string)null);
+                });
+
             modelBuilder.Entity("Lotse.Features.State.ImportedStatistics", b =>
                 {
                     b.Property<Guid>("Id")

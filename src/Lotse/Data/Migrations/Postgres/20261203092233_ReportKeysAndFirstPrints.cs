@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Lotse.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ReportKeys : Migration
+    public partial class ReportKeysAndFirstPrints : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -50,11 +51,37 @@ namespace Lotse.Data.Migrations.Postgres
             {
                 migrationBuilder.Sql($"UPDATE \"{table}\" SET \"ReportKey\" = floor(random() * 1048576)::integer;");
             }
+
+            migrationBuilder.CreateTable(
+                name: "FirstPrints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    Scope = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Protected = table.Column<bool>(type: "boolean", nullable: false),
+                    PrintedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Figures = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FirstPrints", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FirstPrints_From_To_Scope_Protected",
+                table: "FirstPrints",
+                columns: new[] { "From", "To", "Scope", "Protected" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "FirstPrints");
+
             migrationBuilder.DropColumn(
                 name: "ReportKey",
                 table: "Referrals");

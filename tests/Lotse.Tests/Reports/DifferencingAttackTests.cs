@@ -82,6 +82,30 @@ public sealed class DifferencingAttackTests(LotseFactory app)
     }
 
     [Fact]
+    public async Task No_record_key_leaves_through_the_api_or_the_art_15_export()
+    {
+        // Whoever knows the keys of the records behind a figure can take its noise off again.
+        Guid caseId, clientId;
+        await using (var services = app.Services.CreateAsyncScope())
+        {
+            var db = services.ServiceProvider.GetRequiredService<LotseDbContext>();
+            var user = await db.Users.SingleAsync(u => u.Email == "fm.mitte@demo.lotse");
+            var @case = await db.Cases.Where(c => c.ResponsibleUserId == user.Id && db.Referrals.Any(r => r.CaseId == c.Id) && db.Encounters.Any(e => e.CaseId == c.Id)).OrderBy(c => c.Reference).FirstAsync();
+            (caseId, clientId) = (@case.Id, @case.ClientId);
+        }
+
+        using var api = await ApiClient.ForAsync(app, "fm.mitte@demo.lotse");
+        foreach (var path in new[] { $"/api/v1/clients/{clientId}", $"/api/v1/clients/{clientId}/export", $"/api/v1/cases/{caseId}", $"/api/v1/cases/{caseId}/encounters", $"/api/v1/cases/{caseId}/goals", $"/api/v1/cases/{caseId}/referrals" })
+        {
+            using var response = await api.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(body.Length > 50, path);
+            Assert.DoesNotContain("reportkey", body, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task Figures_that_leave_are_given_for_months_quarters_half_years_and_years_only()
     {
         using var api = await ApiClient.ForAsync(app, "koordination@demo.lotse");

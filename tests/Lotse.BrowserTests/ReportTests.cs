@@ -55,6 +55,17 @@ public sealed class ReportTests(BrowserFixture browser)
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Als XLSX herunterladen" }).ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+
+        // Last year, a period that is over: its first print is recorded and said, on a wide and a narrow screen.
+        var lastYear = (TimeProvider.System.GetLocalNow().Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByRole(AriaRole.Link, new() { Name = lastYear, Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("first-print")).ToContainTextAsync("Erstmals ausgegeben am");
+        await Expect(page.GetByTestId("suppression-note")).ToContainTextAsync("verrauscht");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.SetViewportSizeAsync(1366, 900);
+        await browser.ScreenshotAsync(page, "40b-kim-report-last-year-1366");
+        await page.SetViewportSizeAsync(390, 844);
+        await browser.ScreenshotAsync(page, "40c-kim-report-last-year-390");
     }
 
     [Theory]

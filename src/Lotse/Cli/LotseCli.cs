@@ -81,14 +81,17 @@ public static class LotseCli
                 return 1;
             }
 
-            if (!Features.Reports.ReportPeriod.OnGrid(start, end))
+            await using var scope = services.CreateAsyncScope();
+            // The rules of figures that leave (ADR 012): on the grid, a running period up to its last complete month.
+            var period = Features.Reports.ReportPeriod.Resolve(start, end, scope.ServiceProvider.GetRequiredService<TimeProvider>(), onGrid: true);
+            if (period.Error is not null)
             {
-                await output.WriteLineAsync("The exchange file covers a calendar month, quarter, half-year or year (ADR 012).");
+                await output.WriteLineAsync("The exchange file covers a calendar month, quarter, half-year or year with at least one complete month (ADR 012).");
                 return 1;
             }
 
+            (start, end) = (period.From, period.To);
             await DatabaseSetup.MigrateAsync(services, cancellationToken);
-            await using var scope = services.CreateAsyncScope();
             var whole = new Features.Reports.ReportScope();
             var report = await scope.ServiceProvider.GetRequiredService<Features.Reports.FirstPrints>().CompareAsync(
                 await scope.ServiceProvider.GetRequiredService<Features.Reports.KimReportService>().BuildAsync(start, end, whole, suppress: true, cancellationToken), whole, cancellationToken);

@@ -9,7 +9,8 @@ namespace Lotse.Features.Reports;
 /// The figures of a past period as they were first printed (issue 21): a report of a month, quarter,
 /// half-year or year that has ended is computed as of its end, so printing it again gives the same
 /// figures — unless data about the period was corrected since (a case entered late, a closing date
-/// put right). Then the report lists what changed. Only the texts shown are kept (a hidden cell's
+/// put right) or a figure that is a current value changed (a goal's result, a person's sex, birth
+/// year, nationality or district: no history is kept). Then the report lists what changed. Only the texts shown are kept (a hidden cell's
 /// number is not), per period, scope and whether the figures left the organisation.
 /// </summary>
 public sealed class FirstPrint
@@ -54,8 +55,7 @@ public sealed class FirstPrints(LotseDbContext db, TimeProvider time)
     /// </summary>
     public async Task<KimReportData> CompareAsync(KimReportData report, ReportScope scope, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), ReportPeriod.Zone).DateTime);
-        if (report.To >= today || !ReportPeriod.OnGrid(report.From, report.To))
+        if (report.To >= ReportPeriod.Today(time) || !ReportPeriod.OnGrid(report.From, report.To))
         {
             return report;
         }
@@ -78,18 +78,24 @@ public sealed class FirstPrints(LotseDbContext db, TimeProvider time)
             }
             catch (DbUpdateException)
             {
-                // Printed at the same moment by someone else: theirs is the first.
+                // Printed at the same moment by someone else: theirs is the first. Anything else (a locked or lost
+                // database) goes on to the central handling (503).
                 db.Entry(print).State = EntityState.Detached;
-                first = await FindAsync(report, key, cancellationToken) ?? throw new InvalidOperationException("The first print could be neither stored nor found.");
+                first = await FindAsync(report, key, cancellationToken);
+                if (first is null)
+                {
+                    throw;
+                }
             }
         }
 
         var before = JsonSerializer.Deserialize<Dictionary<string, string>>(first.Figures) ?? [];
-        var labels = report.Tables.SelectMany(t => t.Rows.Append(t.Total).OfType<Cell>().Select(c => (Id: $"{t.Key}.{c.Key}", t.Title, c.Label))).ToDictionary(x => x.Id);
+        // The earlier text of a figure hidden now is not repeated beside it: the two together were never audited.
+        var labels = report.Tables.SelectMany(t => t.Rows.Append(t.Total).OfType<Cell>().Select(c => (Id: $"{t.Key}.{c.Key}", t.Title, c.Label, c.Hidden))).ToDictionary(x => x.Id);
         var corrections = before.Keys.Union(figures.Keys)
             .Where(id => before.GetValueOrDefault(id) != figures.GetValueOrDefault(id))
             .Select(id => labels.TryGetValue(id, out var label)
-                ? new Correction(label.Title, label.Label, before.GetValueOrDefault(id, "–"), figures.GetValueOrDefault(id, "–"))
+                ? new Correction(label.Title, label.Label, label.Hidden ? "…" : before.GetValueOrDefault(id, "–"), figures.GetValueOrDefault(id, "–"))
                 : new Correction(id, id, before.GetValueOrDefault(id, "–"), "–"))
             .ToList();
         return report with { FirstPrintedAt = first.PrintedAt, Corrections = corrections };

@@ -46,8 +46,8 @@ public sealed class IndexModel(LotseDbContext db, KimReportService reports, Firs
 
     public Dictionary<string, string> Query => new()
     {
-        ["from"] = Report?.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
-        ["to"] = Report?.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
         ["organizationId"] = OrganizationId?.ToString() ?? "",
         ["districtId"] = DistrictId?.ToString() ?? "",
     };
@@ -67,7 +67,7 @@ public sealed class IndexModel(LotseDbContext db, KimReportService reports, Firs
     private async Task<KimReportData?> LoadAsync(bool screen)
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = ReportPeriod.Today(time);
         Presets =
         [
             (today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)),
@@ -91,7 +91,8 @@ public sealed class IndexModel(LotseDbContext db, KimReportService reports, Firs
             return null;
         }
 
-        (From, To) = (period.From, period.To);
+        // The period asked for stays in the form (figures that leave may end earlier, with the last complete month).
+        (From, To) = (period.From, To ?? new DateOnly(period.From.Year, 12, 31));
         Report = await prints.CompareAsync(await reports.BuildAsync(period.From, period.To, scope, suppress, cancellationToken), scope, cancellationToken);
         await audit.RecordAsync(screen ? AuditOperation.Read : AuditOperation.Export, "KimReport", null, null,
             $"{period.From:yyyy-MM-dd}..{period.To:yyyy-MM-dd}", cancellationToken);

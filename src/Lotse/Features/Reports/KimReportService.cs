@@ -88,6 +88,7 @@ public sealed class KimReportService(LotseDbContext db)
                 new Cell("unknown", "unbekannt", years.Where(y => Age(y.Key, to) is null).Sum(y => y.Count), RecordKeys: years.Where(y => Age(y.Key, to) is null).Sum(y => y.Keys))]));
         var nationalities = profile.GroupBy(p => p.Nationality).Select(g => new { g.Key, Count = g.Sum(p => p.Count), Keys = g.Sum(p => p.Keys) }).ToList();
         // The largest by name in alphabetical order: in the order of their size, a hidden row would be bounded by its neighbours.
+        // Chosen by their true size (a named one is among the six largest: ADR 012 lists this as known).
         var largest = nationalities.Where(n => n.Key != null).OrderByDescending(n => n.Count).ThenBy(n => n.Key, StringComparer.Ordinal).Take(LargestNationalities)
             .OrderBy(n => Countries.Name(n.Key!), StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), false)).ToList();
         tables.Add(Counts("nationality", "Erreichte Personen nach (erster) Staatsangehörigkeit",
@@ -176,12 +177,9 @@ public sealed class KimReportService(LotseDbContext db)
         ], null, "Wert"));
 
         // Contacts held in the period.
-        // One query per calendar month (days in Germany): the contacts are a flow, their noise drawn per month.
-        var months = new List<(Atom All, Atom Interpreted, long Minutes)>();
-        foreach (var (monthFrom, monthTo) in ReportPeriod.Months(from, to))
-        {
-            var (start, end) = (ReportPeriod.StartOf(monthFrom), ReportPeriod.StartOf(monthTo.AddDays(1)));
-            var month = await db.Encounters.Where(e => (whole || cases.Any(c => c.Id == e.CaseId)) && e.At >= start && e.At < end).GroupBy(_ => 1)
+        // Per calendar month in Germany (the contacts are a flow, their noise drawn per month), in one GROUP BY.
+        var months = (await db.Encounters.Where(e => (whole || cases.Any(c => c.Id == e.CaseId)) && e.At >= fromInstant && e.At < toInstant)
+                .GroupBy(ReportPeriod.MonthIndex<Encounter>(e => e.At, from, to))
                 .Select(g => new
                 {
                     Count = g.Count(),
@@ -189,12 +187,8 @@ public sealed class KimReportService(LotseDbContext db)
                     Minutes = g.Sum(e => e.DurationMinutes),
                     Interpreted = g.Count(e => e.InterpreterUsed),
                     InterpretedKeys = g.Sum(e => e.InterpreterUsed ? (long)e.ReportKey : 0L),
-                }).SingleOrDefaultAsync(cancellationToken);
-            if (month is not null)
-            {
-                months.Add((new Atom(month.Count, month.Keys), new Atom(month.Interpreted, month.InterpretedKeys), month.Minutes));
-            }
-        }
+                }).ToListAsync(cancellationToken))
+            .Select(m => (All: new Atom(m.Count, m.Keys), Interpreted: new Atom(m.Interpreted, m.InterpretedKeys), m.Minutes)).ToList();
 
         var contactAtoms = months.Select(m => m.All).ToList();
         var contactCount = contactAtoms.Sum(a => a.Count);
@@ -205,7 +199,10 @@ public sealed class KimReportService(LotseDbContext db)
         tables.Add(new Table("encounters", "Kontakte",
         [
             new Cell("count", "Anzahl", contactsShown, CellState.Shown, contactCount, Atoms: contactAtoms),
-            new Cell("hours", "Stunden", Math.Round(months.Sum(m => m.Minutes) / 60m, 1), CellState.Shown, contactCount, Atoms: contactAtoms),
+            // Hours carry no noise: where figures leave, they show only when every month shows its contacts (0 or at
+            // least 5), or the hours of a hidden month would come out as the quarter's less the other months'.
+            new Cell("hours", "Stunden", Math.Round(months.Sum(m => m.Minutes) / 60m, 1),
+                suppress && months.Any(m => Suppression.IsSmall(Disclosure.Perturb(m.All.Count, m.All.Keys))) ? CellState.Withheld : CellState.Shown, contactCount, Atoms: contactAtoms),
             new Cell("interpreter", "mit Sprachmittlung (%)", contactsShown == 0 ? null : Math.Round(100m * Math.Min(interpreted, contactsShown) / contactsShown, 1), CellState.Shown, contactCount, Atoms: contactAtoms),
         ], null, "Wert"));
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lotse.Features.Users;
 using Lotse.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,16 +56,47 @@ public static class ReportPeriod
     /// month, quarter, half-year or year (ADR 012), so that no one can ask for two periods that differ
     /// by a few days and subtract them.
     /// </summary>
+    /// <remarks>
+    /// Figures that leave a period not yet over end with the last complete month (the "Stand"): a
+    /// running month would be drawn afresh with every record added, and asking day by day would date
+    /// each event. The current year asked for in December gives January to November.
+    /// </remarks>
     public static (DateOnly From, DateOnly To, string? Error) Resolve(DateOnly? from, DateOnly? to, TimeProvider time, bool onGrid = false)
     {
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var start = from ?? new DateOnly(today.Year, 1, 1);
+        var today = Today(time);
+        // By default the current year; in January, for figures that leave, the last one (the current has no complete month yet).
+        var start = from ?? new DateOnly(onGrid && today.Month == 1 ? today.Year - 1 : today.Year, 1, 1);
         var end = to ?? new DateOnly(start.Year, 12, 31);
-        return end < start
-            ? (start, end, "Das Ende des Zeitraums liegt vor seinem Beginn.")
-            : end.DayNumber - start.DayNumber > 3660 ? (start, end, "Der Zeitraum darf höchstens zehn Jahre umfassen.")
-            : onGrid && !OnGrid(start, end) ? (start, end, OffGrid) : (start, end, null);
+        if (end < start)
+        {
+            return (start, end, "Das Ende des Zeitraums liegt vor seinem Beginn.");
+        }
+
+        if (end.DayNumber - start.DayNumber > 3660)
+        {
+            return (start, end, "Der Zeitraum darf höchstens zehn Jahre umfassen.");
+        }
+
+        if (!onGrid)
+        {
+            return (start, end, null);
+        }
+
+        if (!OnGrid(start, end))
+        {
+            return (start, end, OffGrid);
+        }
+
+        var lastComplete = new DateOnly(today.Year, today.Month, 1).AddDays(-1);
+        return end <= lastComplete ? (start, end, null)
+            : start <= lastComplete ? (start, lastComplete, null)
+            : (start, end, NoCompleteMonth);
     }
+
+    public const string NoCompleteMonth = "Für Zahlen, die die Organisation verlassen, hat dieser Zeitraum noch keinen abgeschlossenen Monat.";
+
+    /// <summary>Today in Germany: the days of the report are German days, whatever the server's zone.</summary>
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
 
     /// <summary>The calendar months [from, to] touches, each cut to the period.</summary>
     public static IEnumerable<(DateOnly From, DateOnly To)> Months(DateOnly from, DateOnly to)
@@ -74,6 +106,24 @@ public static class ReportPeriod
             var end = new DateOnly(start.Year, start.Month, 1).AddMonths(1).AddDays(-1);
             yield return (start, end < to ? end : to);
         }
+    }
+
+    /// <summary>
+    /// The index of the calendar month (in Germany) of [from, to] an instant falls in, as an expression
+    /// the database evaluates (a CASE over the months' first instants), for one GROUP BY per period.
+    /// </summary>
+    public static Expression<Func<T, int>> MonthIndex<T>(Expression<Func<T, DateTime>> instant, DateOnly from, DateOnly to)
+    {
+        var starts = Months(from, to).Skip(1).Select(m => StartOf(m.From)).ToList();
+        Expression index = Expression.Constant(starts.Count);
+        for (var i = starts.Count - 1; i >= 0; i--)
+        {
+            index = Expression.Condition(
+                Expression.LessThan(instant.Body, Expression.Constant(starts[i])),
+                Expression.Constant(i), index);
+        }
+
+        return Expression.Lambda<Func<T, int>>(index, instant.Parameters);
     }
 
     /// <summary>The calendar month (in Germany) of a stored instant, as year × 12 + month.</summary>

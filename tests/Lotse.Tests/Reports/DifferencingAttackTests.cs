@@ -127,6 +127,15 @@ public sealed class DifferencingAttackTests(LotseFactory app)
         using var coordinator = app.CreateBrowserLikeClient();
         await coordinator.SignInAsync("koordination@demo.lotse");
         Assert.Contains("gibt es nur für einen Kalendermonat", WebUtility.HtmlDecode(await coordinator.GetStringAsync("/Reports?from=2026-01-01&to=2026-10-14")), StringComparison.Ordinal);
+        // The current year, asked for by the coordinator, ends with the last complete month.
+        if (app.Today.Month > 1)
+        {
+            var year = app.Today.Year;
+            var running = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/Reports?from={year}-01-01&to={year}-12-31"));
+            var lastComplete = new DateOnly(year, app.Today.Month, 1).AddDays(-1);
+            Assert.Contains($"Stand: Ende des letzten abgeschlossenen Monats ({lastComplete.ToString("d", CultureInfo.GetCultureInfo("de-DE"))})", running, StringComparison.Ordinal);
+        }
+
         using var teamLead = app.CreateBrowserLikeClient();
         await teamLead.SignInAsync("teamleitung@demo.lotse");
         var own = WebUtility.HtmlDecode(await teamLead.GetStringAsync("/Reports?from=2026-01-01&to=2026-10-14"));

@@ -67,8 +67,12 @@ public sealed class FirstPrints(LotseDbContext db, TimeProvider time)
         {
             var print = new FirstPrint
             {
-                From = report.From, To = report.To, Scope = key, Protected = report.Suppressed,
-                PrintedAt = time.GetUtcNow().UtcDateTime, Figures = JsonSerializer.Serialize(figures),
+                From = report.From,
+                To = report.To,
+                Scope = key,
+                Protected = report.Suppressed,
+                PrintedAt = time.GetUtcNow().UtcDateTime,
+                Figures = JsonSerializer.Serialize(figures),
             };
             db.Add(print);
             try

@@ -98,11 +98,11 @@ public sealed class KimReportService(LotseDbContext db)
         // The status at the end of the period: the latest that had begun by then (one without a start date counts once
         // recorded, as older than any dated one, the same on both databases).
         var statuses = await persons.Select(p => new
-            {
-                Kind = db.ResidenceStatuses.Where(s => s.ClientId == p.Id && (s.ValidFrom <= to || (s.ValidFrom == null && s.CreatedAt < toInstant)))
-                    .OrderByDescending(s => s.ValidFrom ?? DateOnly.MinValue).ThenByDescending(s => s.CreatedAt).Select(s => s.KindCode).FirstOrDefault(),
-                p.ReportKey,
-            })
+        {
+            p.ReportKey,
+            Kind = db.ResidenceStatuses.Where(s => s.ClientId == p.Id && (s.ValidFrom <= to || (s.ValidFrom == null && s.CreatedAt < toInstant)))
+                .OrderByDescending(s => s.ValidFrom ?? DateOnly.MinValue).ThenByDescending(s => s.CreatedAt).Select(s => s.KindCode).FirstOrDefault(),
+        })
             .GroupBy(x => x.Kind).Select(g => new { g.Key, Count = g.Count(), Keys = g.Sum(x => (long)x.ReportKey) }).ToListAsync(cancellationToken);
         tables.Add(Counts("residence", "Erreichte Personen nach Aufenthaltsstatus am Ende des Zeitraums", Rows(labels[CatalogKind.ResidenceStatusKind], statuses.Select(s => (s.Key, new Atom(s.Count, s.Keys))))));
 
@@ -158,9 +158,10 @@ public sealed class KimReportService(LotseDbContext db)
         tables.Add(areaTable);
         var byStatus = referrals.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Sum(r => r.Count), Keys = g.Sum(r => r.Keys) }).ToList();
         // The same referrals as by area: the same total, published once.
-        tables.Add(Counts("referralStatus", "Vermittlungen nach Stand",
+        var statusTable = Counts("referralStatus", "Vermittlungen nach Stand",
             [.. Enum.GetValues<ReferralStatus>().Where(s => s != ReferralStatus.Draft).Select(s => new Cell(ReferralRules.StatusCode(s), labels[CatalogKind.ReferralStatus].GetValueOrDefault(ReferralRules.StatusCode(s), s.ToString()),
-                byStatus.Where(b => b.Key == s).Sum(b => b.Count), RecordKeys: byStatus.Where(b => b.Key == s).Sum(b => b.Keys)))]) with { Total = areaTable.Total });
+                byStatus.Where(b => b.Key == s).Sum(b => b.Count), RecordKeys: byStatus.Where(b => b.Key == s).Sum(b => b.Keys)))]);
+        tables.Add(statusTable with { Total = areaTable.Total });
         var byOutcome = referrals.Where(r => r.OutcomeCode != null).GroupBy(r => r.OutcomeCode).Select(g => (g.Key, new Atom(g.Sum(r => r.Count), g.Sum(r => r.Keys)))).ToList();
         tables.Add(Counts("referralOutcome", "Abgeschlossene Vermittlungen nach Ergebnis", Rows(labels[CatalogKind.ReferralOutcome], byOutcome)));
         ReferralStatus[] acceptedStates = [ReferralStatus.Accepted, ReferralStatus.InProgress, ReferralStatus.Completed, ReferralStatus.NotAttended];

@@ -1,5 +1,6 @@
 using Lotse.Bench;
 using Lotse.Data;
+using Lotse.Features.Audit;
 using Lotse.Features.Reports;
 using Lotse.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +63,8 @@ public sealed class GeneratedInstallationFactory : LotseFactory
             if (generated == 0)
             {
                 await using var scope = Services.CreateAsyncScope();
+                // The generator continues the audit chain and wants it sealed (on PostgreSQL the demo's entries may not be yet).
+                await scope.ServiceProvider.GetRequiredService<AuditChain>().SealAsync();
                 var summary = await new Generator(scope.ServiceProvider.GetRequiredService<LotseDbContext>(), TextWriter.Null).RunAsync(Scale.Parse("tiny"), CancellationToken.None);
                 generated = summary.Counts.GetValueOrDefault("cases");
             }

@@ -80,12 +80,11 @@ public sealed class KimReportService(LotseDbContext db)
         var (all, allKeys) = (profile.Sum(p => p.Count), profile.Sum(p => p.Keys));
         tables.Add(Counts("persons", "Erreichte Personen", [new("clients", "Klient:innen", main.Count, RecordKeys: main.Keys), new("household", "weitere Haushaltsmitglieder", all - main.Count, RecordKeys: allKeys - main.Keys)]));
         tables.Add(Counts("sex", "Erreichte Personen nach Geschlecht",
-            [.. Enum.GetValues<Sex>().Select(s => new Cell(s.ToString(), SexLabel(s), profile.Where(x => x.Sex == s).Sum(x => x.Count), RecordKeys: profile.Where(x => x.Sex == s).Sum(x => x.Keys)))]));
-        var years = profile.GroupBy(p => p.Year).Select(g => new { g.Key, Count = g.Sum(p => p.Count), Keys = g.Sum(p => p.Keys) }).ToList();
+            [.. Enum.GetValues<Sex>().Select(s => Stock(s.ToString(), SexLabel(s), profile.Where(x => x.Sex == s).Select(x => new Atom(x.Count, x.Keys))))]));
+        var years = profile.GroupBy(p => p.Year).Select(g => new { g.Key, Atom = new Atom(g.Sum(p => p.Count), g.Sum(p => p.Keys)) }).ToList();
         tables.Add(Counts("age", "Erreichte Personen nach Alter am Ende des Zeitraums",
-            [.. AgeBands.Select(b => (Band: b, Years: years.Where(y => Age(y.Key, to) is { } a && a >= b.From && a <= b.To).ToList()))
-                .Select(x => new Cell(x.Band.Key, x.Band.Label, x.Years.Sum(y => y.Count), RecordKeys: x.Years.Sum(y => y.Keys))),
-                new Cell("unknown", "unbekannt", years.Where(y => Age(y.Key, to) is null).Sum(y => y.Count), RecordKeys: years.Where(y => Age(y.Key, to) is null).Sum(y => y.Keys))]));
+            [.. AgeBands.Select(b => Stock(b.Key, b.Label, years.Where(y => Age(y.Key, to) is { } a && a >= b.From && a <= b.To).Select(y => y.Atom))),
+                Stock("unknown", "unbekannt", years.Where(y => Age(y.Key, to) is null).Select(y => y.Atom))]));
         var nationalities = profile.GroupBy(p => p.Nationality).Select(g => new { g.Key, Count = g.Sum(p => p.Count), Keys = g.Sum(p => p.Keys) }).ToList();
         // The largest by name in alphabetical order: in the order of their size, a hidden row would be bounded by its neighbours.
         // Chosen by their true size (a named one is among the six largest: ADR 012 lists this as known).
@@ -93,8 +92,8 @@ public sealed class KimReportService(LotseDbContext db)
             .OrderBy(n => Countries.Name(n.Key!), StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), false)).ToList();
         tables.Add(Counts("nationality", "Erreichte Personen nach (erster) Staatsangehörigkeit",
             [.. largest.Select(n => new Cell(n.Key!, Countries.Name(n.Key!), n.Count, RecordKeys: n.Keys)),
-                new Cell("other", "andere", nationalities.Where(n => n.Key != null && !largest.Contains(n)).Sum(n => n.Count), RecordKeys: nationalities.Where(n => n.Key != null && !largest.Contains(n)).Sum(n => n.Keys)),
-                new Cell("unknown", "unbekannt", nationalities.Where(n => n.Key == null).Sum(n => n.Count), RecordKeys: nationalities.Where(n => n.Key == null).Sum(n => n.Keys))]));
+                Stock("other", "andere", nationalities.Where(n => n.Key != null && !largest.Contains(n)).Select(n => new Atom(n.Count, n.Keys))),
+                Stock("unknown", "unbekannt", nationalities.Where(n => n.Key == null).Select(n => new Atom(n.Count, n.Keys)))]));
         // The status at the end of the period: the latest that had begun by then (one without a start date counts once
         // recorded, as older than any dated one, the same on both databases).
         var statuses = await persons.Select(p => new
@@ -116,8 +115,9 @@ public sealed class KimReportService(LotseDbContext db)
         var latests = ratings.Where(r => !assessments.Any(o => o.CaseId == r.CaseId && (o.Date > r.Date || (o.Date == r.Date && o.Id.CompareTo(r.AssessmentId) > 0))));
         var intake = await firsts.Where(r => r.Rating != null && r.Rating <= 2).GroupBy(r => r.NeedAreaCode).Select(g => new { g.Key, Count = g.Count(), Keys = g.Sum(r => (long)r.CaseKey) }).ToListAsync(cancellationToken);
         var now = await latests.Where(r => r.Rating != null && r.Rating <= 2).GroupBy(r => r.NeedAreaCode).Select(g => new { g.Key, Count = g.Count(), Keys = g.Sum(r => (long)r.CaseKey) }).ToListAsync(cancellationToken);
-        tables.Add(Measures("needsIntake", "Fälle mit Handlungsbedarf (Einschätzung 1–2) beim ersten Assessment", Rows(labels[CatalogKind.NeedArea], intake.Select(i => ((string?)i.Key, new Atom(i.Count, i.Keys)))).Select(c => (c.Key, c.Label, (long)c.Value!, c.RecordKeys ?? 0))));
-        tables.Add(Measures("needsNow", "Fälle mit Handlungsbedarf (Einschätzung 1–2) beim letzten Assessment", Rows(labels[CatalogKind.NeedArea], now.Select(i => ((string?)i.Key, new Atom(i.Count, i.Keys)))).Select(c => (c.Key, c.Label, (long)c.Value!, c.RecordKeys ?? 0))));
+        // Cases, not additive over need areas (a case can have several needs): no total.
+        tables.Add(new Table("needsIntake", "Fälle mit Handlungsbedarf (Einschätzung 1–2) beim ersten Assessment", Rows(labels[CatalogKind.NeedArea], intake.Select(i => ((string?)i.Key, new Atom(i.Count, i.Keys)))), null));
+        tables.Add(new Table("needsNow", "Fälle mit Handlungsbedarf (Einschätzung 1–2) beim letzten Assessment", Rows(labels[CatalogKind.NeedArea], now.Select(i => ((string?)i.Key, new Atom(i.Count, i.Keys)))), null));
         // Change per case and need area: its latest rating against its first, where they come from
         // two different assessments (a join of the two sets instead of a nested subquery per row).
         var changes = await (from l in latests
@@ -338,7 +338,4 @@ public sealed class KimReportService(LotseDbContext db)
             new Cell("total", "insgesamt", total, suppress && Suppression.IsSmall(total) ? CellState.Small : CellState.Shown));
     }
 
-    /// <summary>Counts that do not add up (a case can be new and active): no total.</summary>
-    private static Table Measures(string key, string title, IEnumerable<(string Key, string Label, long Count, long Keys)> rows) =>
-        new(key, title, [.. rows.Select(r => new Cell(r.Key, r.Label, r.Count, RecordKeys: r.Keys))], null);
 }

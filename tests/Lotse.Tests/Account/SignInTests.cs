@@ -3,8 +3,7 @@ using Lotse.Tests.Support;
 
 namespace Lotse.Tests.Account;
 
-[Collection(SharedApp.Name)]
-public sealed class SignInTests(LotseFactory app)
+public sealed class SignInTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     [Theory]
     [InlineData("fm.mitte@demo.lotse", "Fallmanagement", "Brückenwerk Emscher e. V.")]

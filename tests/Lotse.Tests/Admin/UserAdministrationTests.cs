@@ -5,8 +5,7 @@ using Lotse.Tests.Support;
 
 namespace Lotse.Tests.Admin;
 
-[Collection(SharedApp.Name)]
-public sealed partial class UserAdministrationTests(LotseFactory app)
+public sealed partial class UserAdministrationTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     [GeneratedRegex("<a class=\"kern-link\" href=\"/Admin/Users/Edit\\?id=([0-9a-fA-F-]{36})\">([^<]+)</a>")]
     private static partial Regex UserLink();

@@ -6,8 +6,7 @@ using Lotse.Tests.Support;
 
 namespace Lotse.Tests.Api;
 
-[Collection(SharedApp.Name)]
-public sealed class ApiConventionTests(LotseFactory app)
+public sealed class ApiConventionTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     private async Task<HttpClient> ClientForAsync(string email)
     {

@@ -8,8 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lotse.Tests.Api;
 
-[Collection(SharedApp.Name)]
-public sealed class TokenAndMeTests(LotseFactory app)
+public sealed class TokenAndMeTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     [Fact]
     public async Task A_token_from_the_command_line_answers_me_with_the_users_organisation_and_roles()

@@ -13,8 +13,7 @@ namespace Lotse.Tests.Audit;
 /// Beyond reads and writes of personal data the log holds sign-ins, refused pages and administrative
 /// changes; a person's corrections keep their old values in the person's own trail (Art. 16).
 /// </summary>
-[Collection(SharedApp.Name)]
-public sealed class AuditCoverageTests(LotseFactory app)
+public sealed class AuditCoverageTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     [Fact]
     public async Task Sign_ins_failed_sign_ins_and_sign_outs_are_logged_without_the_address_typed_for_an_unknown_account()

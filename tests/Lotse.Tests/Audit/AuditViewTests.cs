@@ -11,8 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lotse.Tests.Audit;
 
 /// <summary>The data protection officer's view: search, CSV, unusual access, and "who accessed this client".</summary>
-[Collection(SharedApp.Name)]
-public sealed class AuditViewTests(LotseFactory app)
+public sealed class AuditViewTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     private async Task<HttpClient> SignedInAsync(string email)
     {

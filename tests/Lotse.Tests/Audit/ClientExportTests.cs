@@ -9,8 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lotse.Tests.Audit;
 
 /// <summary>Art. 15: everything held about a person, including with whom it was shared.</summary>
-[Collection(SharedApp.Name)]
-public sealed class ClientExportTests(LotseFactory app)
+public sealed class ClientExportTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     [Fact]
     public async Task The_export_of_a_demo_client_holds_cases_goals_encounters_consents_and_every_referral_with_its_recipient()

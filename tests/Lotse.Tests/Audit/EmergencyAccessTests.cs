@@ -14,8 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Lotse.Tests.Audit;
 
 /// <summary>Break glass, and the hardening around sign-in: idle timeout and common passwords.</summary>
-[Collection(SharedApp.Name)]
-public sealed class EmergencyAccessTests(LotseFactory app)
+public sealed class EmergencyAccessTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     private async Task<HttpClient> SignedInAsync(string email)
     {

@@ -6,8 +6,7 @@ using Lotse.Tests.Support;
 namespace Lotse.Tests.Audit;
 
 /// <summary>Art. 18: a restricted person's records are read-only, visibly, until the restriction is lifted.</summary>
-[Collection(SharedApp.Name)]
-public sealed class RestrictionTests(LotseFactory app)
+public sealed class RestrictionTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     [Fact]
     public async Task Restriction_freezes_the_persons_records_and_lifting_it_thaws_them()

@@ -9,8 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lotse.Tests.Cases;
 
-[Collection(SharedApp.Name)]
-public sealed class CaseJourneyApiTests(LotseFactory app)
+public sealed class CaseJourneyApiTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 

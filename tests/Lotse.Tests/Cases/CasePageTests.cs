@@ -6,8 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lotse.Tests.Cases;
 
-[Collection(SharedApp.Name)]
-public sealed class CasePageTests(LotseFactory app)
+public sealed class CasePageTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     [Fact]
     public async Task Two_sessions_editing_the_same_client_the_second_save_is_refused_with_what_changed()

@@ -5,8 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lotse.Tests.Data;
 
-[Collection(SharedApp.Name)]
-public sealed class ConcurrencyTests(LotseFactory app)
+public sealed class ConcurrencyTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     [Fact]
     public async Task A_concurrent_edit_is_detected_not_silently_overwritten()

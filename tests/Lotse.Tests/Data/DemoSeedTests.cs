@@ -8,8 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lotse.Tests.Data;
 
-[Collection(SharedApp.Name)]
-public sealed class DemoSeedTests(LotseFactory app)
+public sealed class DemoSeedTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     [Fact]
     public async Task The_demo_holds_gelsenkirchens_districts_and_the_18_kim_positions()

@@ -11,8 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lotse.Tests.Data;
 
 /// <summary>What a user or an integrating system sees around races, retries and a database that is away (issue 22, ADR 016).</summary>
-[Collection(SharedApp.Name)]
-public sealed class ReliableWriteTests(LotseFactory app)
+public sealed class ReliableWriteTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     private static readonly string[] Phases = ["Clearing", "Assessment", "Planning", "Implementation", "Evaluation"];
 

@@ -8,8 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lotse.Tests.Network;
 
 /// <summary>The directory speaks Open Referral HSDS 3.0: every endpoint validates against the published schemas.</summary>
-[Collection(SharedApp.Name)]
-public sealed class HsdsTests(LotseFactory app)
+public sealed class HsdsTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     private static string Example(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "hsds-3.0", "examples", name));
 

@@ -6,8 +6,7 @@ using Lotse.Tests.Support;
 namespace Lotse.Tests.Network;
 
 /// <summary>Who may do what with the directory and the referral pages.</summary>
-[Collection(SharedApp.Name)]
-public sealed class NetworkPageTests(LotseFactory app)
+public sealed class NetworkPageTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     private async Task<HttpClient> SignedInAsync(string email)
     {

@@ -10,8 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lotse.Tests.Network;
 
 /// <summary>The closed loop over the API: consent, referral with a minimal packet, the partner's answers, withdrawal.</summary>
-[Collection(SharedApp.Name)]
-public sealed class ReferralJourneyApiTests(LotseFactory app)
+public sealed class ReferralJourneyApiTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 

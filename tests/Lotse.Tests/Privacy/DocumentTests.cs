@@ -12,8 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lotse.Tests.Privacy;
 
 /// <summary>Uploads are checked by content, stored encrypted, and served only to those who may see them.</summary>
-[Collection(SharedApp.Name)]
-public sealed class DocumentTests(LotseFactory app)
+public sealed class DocumentTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, .. "IHDR"u8];
 

@@ -15,8 +15,7 @@ namespace Lotse.Tests.Privacy;
 /// person is not classified, or when a classified one is not handled by the audit interceptor, the
 /// anonymiser or the Art. 15 export.
 /// </summary>
-[Collection(SharedApp.Name)]
-public sealed class PersonalDataRegistryTests(LotseFactory app)
+public sealed class PersonalDataRegistryTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     /// <summary>Tables that point at a person but are not the person's data, and why.</summary>
     private static readonly Dictionary<Type, string> NotPersonalData = new()

@@ -20,8 +20,7 @@ namespace Lotse.Tests.Reports;
 /// range. Periods off the grid are refused, so the pair (the year and 01.01.–14.10.) cannot
 /// be asked for.
 /// </summary>
-[Collection(SharedApp.Name)]
-public sealed class DifferencingAttackTests(LotseFactory app)
+public sealed class DifferencingAttackTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 

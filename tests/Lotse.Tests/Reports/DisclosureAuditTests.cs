@@ -22,8 +22,7 @@ namespace Lotse.Tests.Reports;
 /// <see cref="Disclosure"/>; they are checked to hold for the true figures, so the attacker knows
 /// nothing false.
 /// </summary>
-[Collection(SharedApp.Name)]
-public sealed class DisclosureAuditTests(LotseFactory app)
+public sealed class DisclosureAuditTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
@@ -107,7 +106,7 @@ public sealed class DisclosureAuditTests(LotseFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
-        // In a fixed order (other tests of the collection may add organisations; the demo's come first, made first).
+        // In a fixed order: the demo's organisations, as they were made.
         var organizations = (await db.Cases.Select(c => c.OrganizationId).Distinct().ToListAsync()).Order().Take(6).ToList();
         var districts = (await db.Districts.Where(d => d.Level == Lotse.Features.Districts.DistrictLevel.Stadtbezirk).Select(d => d.Id).ToListAsync()).Order().ToList();
         var scopes = new List<ReportScope> { new() };

@@ -17,8 +17,7 @@ namespace Lotse.Tests.Reports;
 /// past quarter again after later assessments, residence statuses and referral answers gives the
 /// same report; and a day is a day in Germany, whatever the server's time zone.
 /// </summary>
-[Collection(SharedApp.Name)]
-public sealed class ReportAsOfTests(LotseFactory app)
+public sealed class ReportAsOfTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
@@ -66,7 +65,7 @@ public sealed class ReportAsOfTests(LotseFactory app)
         var scope = new ReportScope(organization);
         var (from, to) = (new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31));
         var first = await CompareAsync(from, to, scope);
-        // Labels as the catalogue has them now (other tests of the collection may rename an entry).
+        // Labels as the catalogue has them.
         string Label(string table, string code) => first[table].Rows.Single(r => r.Key == code).Label;
         Assert.NotNull(first.FirstPrintedAt);
         Assert.Empty(first.Corrections);

@@ -9,8 +9,7 @@ using MiniExcelLibs;
 namespace Lotse.Tests.Reports;
 
 /// <summary>What the coordination office sees of the demo: needs per district, caseloads, positions and funding — and no person.</summary>
-[Collection(SharedApp.Name)]
-public sealed partial class SteeringPageTests(LotseFactory app)
+public sealed partial class SteeringPageTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     [GeneratedRegex("data-key=\"total\">.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex TotalRow();

@@ -10,8 +10,7 @@ namespace Lotse.Tests.Reports;
 /// The XLSX export is a real spreadsheet: LibreOffice (Debian's, installed by test.sh) opens it and
 /// converts it to CSV with the same figures the screen shows.
 /// </summary>
-[Collection(SharedApp.Name)]
-public sealed class XlsxInLibreOfficeTests(LotseFactory app)
+public sealed class XlsxInLibreOfficeTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     [Fact]
     public async Task LibreOffice_reads_the_XLSX_export_with_the_figures_of_the_screen()

@@ -16,8 +16,7 @@ namespace Lotse.Tests.Security;
 /// For every demo user and every case, client and referral of the demo, both give the same answer —
 /// and the database's answer is the same too.
 /// </summary>
-[Collection(SharedApp.Name)]
-public sealed class AccessRuleEquivalenceTests(LotseFactory app)
+public sealed class AccessRuleEquivalenceTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     [Fact]
     public async Task The_plain_rule_and_the_query_rule_agree_for_every_demo_user_and_record()

@@ -6,8 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lotse.Tests.Security;
 
-[Collection(SharedApp.Name)]
-public sealed class AnonymousAccessTests(LotseFactory app)
+public sealed class AnonymousAccessTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     // The only routes a person who has not signed in may reach.
     private static readonly string[] PublicRoutes =

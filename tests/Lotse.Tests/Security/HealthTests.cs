@@ -3,8 +3,7 @@ using Lotse.Tests.Support;
 
 namespace Lotse.Tests.Security;
 
-[Collection(SharedApp.Name)]
-public sealed class HealthTests(LotseFactory app)
+public sealed class HealthTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     [Theory]
     [InlineData("/health/live")]

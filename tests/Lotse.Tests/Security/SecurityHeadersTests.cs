@@ -2,8 +2,7 @@ using Lotse.Tests.Support;
 
 namespace Lotse.Tests.Security;
 
-[Collection(SharedApp.Name)]
-public sealed class SecurityHeadersTests(LotseFactory app)
+public sealed class SecurityHeadersTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     [Fact]
     public async Task Pages_carry_a_strict_content_security_policy_without_inline_script()

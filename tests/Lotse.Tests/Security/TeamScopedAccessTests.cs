@@ -15,8 +15,7 @@ namespace Lotse.Tests.Security;
 /// on another team's case are refused as 404 and audited as exactly one <c>Denied</c> entry, on every
 /// route that offers them. The regression of the probe that let a team-Mitte lead erase a team-Nord client.
 /// </summary>
-[Collection(SharedApp.Name)]
-public sealed class TeamScopedAccessTests(LotseFactory app)
+public sealed class TeamScopedAccessTests(LotseFactory app) : IClassFixture<LotseFactory>
 {
     private const string TeamLead = "teamleitung@demo.lotse";
 

@@ -13,18 +13,28 @@ using Npgsql;
 namespace Lotse.Tests.Support;
 
 /// <summary>
-/// Lotse with the Gelsenkirchen demo on a fresh database of the provider under test:
+/// Lotse with the Gelsenkirchen demo on a database of its own, of the provider under test:
 /// SQLite always, PostgreSQL when <c>LOTSE_TEST_PROVIDER=Postgres</c> (the connection string then comes
-/// from <c>LOTSE_TEST_POSTGRES</c>, and a missing server fails the run).
+/// from <c>LOTSE_TEST_POSTGRES</c>, and a missing server fails the run). The demo is seeded once per
+/// test run into a template (<see cref="DemoTemplate"/>); each factory starts from a copy of it, so
+/// no test class sees another's writes (ADR 006).
 /// </summary>
 public class LotseFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "lotse-tests", Guid.NewGuid().ToString("N"));
     private readonly string? postgresDatabase;
     private readonly string connectionString;
+    private readonly bool isTemplate;
 
     public LotseFactory()
+        : this(isTemplate: false)
     {
+    }
+
+    /// <summary>The template itself: seeded the long way, and kept when the factory goes.</summary>
+    internal LotseFactory(bool isTemplate)
+    {
+        this.isTemplate = isTemplate;
         if (Provider is DatabaseProvider.Postgres)
         {
             postgresDatabase = "lotse_test_" + Guid.NewGuid().ToString("N")[..12];
@@ -101,9 +111,31 @@ public class LotseFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Quiet by default; a test class that inspects the logs overrides this.</summary>
     protected virtual void ConfigureLogging(ILoggingBuilder logging) => logging.SetMinimumLevel(LogLevel.Warning);
 
+    /// <summary>The SQLite file or the PostgreSQL database of this factory.</summary>
+    internal string ConnectionString => connectionString;
+
+    internal string? PostgresDatabase => postgresDatabase;
+
+    internal string DatabaseFile => Path.Combine(dataDirectory, "lotse.db");
+
+    internal static string AdminConnection => AdminConnectionString;
+
+    /// <summary>
+    /// Whether this factory starts from the seeded template. Only a factory that wants the demo and
+    /// leaves the seeding settings alone does; one that turns the demo off starts empty, as before.
+    /// </summary>
+    private bool StartsFromTemplate => !isTemplate &&
+        !ExtraSettings.Any(s => s.Key == "Lotse:Demo:Enabled" && string.Equals(s.Value, "false", StringComparison.OrdinalIgnoreCase));
+
     public async Task InitializeAsync()
     {
-        if (postgresDatabase is not null)
+        if (StartsFromTemplate)
+        {
+            // Before the host starts: it then finds a seeded database and leaves it as it is.
+            Directory.CreateDirectory(dataDirectory);
+            await DemoTemplate.CopyToAsync(this);
+        }
+        else if (postgresDatabase is not null)
         {
             await using var connection = new NpgsqlConnection(AdminConnectionString);
             await connection.OpenAsync();
@@ -122,7 +154,7 @@ public class LotseFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (postgresDatabase is not null)
+        if (postgresDatabase is not null && !isTemplate)
         {
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(AdminConnectionString);
@@ -146,9 +178,3 @@ public class LotseFactory : WebApplicationFactory<Program>, IAsyncLifetime
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }
 
-/// <summary>One demo installation shared by the integration tests of a collection.</summary>
-[CollectionDefinition(Name)]
-public sealed class SharedApp : ICollectionFixture<LotseFactory>
-{
-    public const string Name = "app";
-}

@@ -71,7 +71,8 @@ public sealed class FirstPrints(LotseDbContext db, TimeProvider time)
                 To = report.To,
                 Scope = key,
                 Protected = report.Suppressed,
-                PrintedAt = time.GetUtcNow().UtcDateTime,
+                // Whole seconds: what the page shows, and the same on every later print whatever the database's precision.
+                PrintedAt = TruncatedToSeconds(time.GetUtcNow().UtcDateTime),
                 Figures = JsonSerializer.Serialize(figures),
             };
             db.Add(print);
@@ -110,4 +111,6 @@ public sealed class FirstPrints(LotseDbContext db, TimeProvider time)
 
     private static Dictionary<string, string> Figures(KimReportData report) =>
         report.Tables.SelectMany(t => t.Rows.Append(t.Total).OfType<Cell>().Select(c => (Id: $"{t.Key}.{c.Key}", c.Shown))).ToDictionary(x => x.Id, x => x.Shown);
+
+    private static DateTime TruncatedToSeconds(DateTime at) => new(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 }

@@ -1,6 +1,9 @@
 using Lotse.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Lotse.Tests.Data;
 
@@ -27,6 +30,30 @@ public sealed class MigrationTests
         using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
         static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[15..]);
         Assert.Equal(Names(sqlite), Names(postgres));
+    }
+
+    /// <summary>
+    /// Designer files are folded away (scripts/add-migration.sh, ADR 014), but SQLite rebuilds a table
+    /// for these operations from the migration's target model, so a migration with one keeps its designer.
+    /// </summary>
+    [Fact]
+    public void A_sqlite_migration_that_rebuilds_a_table_keeps_the_model_it_needs()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+        var assembly = db.GetService<IMigrationsAssembly>();
+        Assert.NotEmpty(assembly.Migrations);
+        foreach (var (id, type) in assembly.Migrations)
+        {
+            var migration = assembly.CreateMigration(type, db.Database.ProviderName!);
+            var rebuilding = migration.UpOperations.Where(o => o is AlterColumnOperation or DropColumnOperation or AddForeignKeyOperation
+                or DropForeignKeyOperation or AddPrimaryKeyOperation or DropPrimaryKeyOperation or AddUniqueConstraintOperation
+                or DropUniqueConstraintOperation or AddCheckConstraintOperation or DropCheckConstraintOperation).ToList();
+            if (rebuilding.Count > 0)
+            {
+                Assert.True(migration.TargetModel.GetEntityTypes().Any(),
+                    $"{id} rebuilds a table on SQLite ({rebuilding[0].GetType().Name}) but its designer file was folded away: restore it from git.");
+            }
+        }
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 ﻿using System;
+using Lotse.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -8,6 +10,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lotse.Data.Migrations.Postgres
 {
     /// <inheritdoc />
+    [DbContext(typeof(PostgresLotseDbContext))]
+    [Migration("20261202014627_Initial")]
     public partial class Initial : Migration
     {
         /// <inheritdoc />

@@ -1,4 +1,6 @@
 ﻿using System;
+using Lotse.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -6,6 +8,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Lotse.Data.Migrations.Postgres
 {
     /// <inheritdoc />
+    [DbContext(typeof(PostgresLotseDbContext))]
+    [Migration("20261202063401_IdempotencyKeys")]
     public partial class IdempotencyKeys : Migration
     {
         /// <inheritdoc />

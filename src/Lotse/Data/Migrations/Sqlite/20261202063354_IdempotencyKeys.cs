@@ -1,4 +1,6 @@
 ﻿using System;
+using Lotse.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -6,6 +8,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Lotse.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
+    [DbContext(typeof(SqliteLotseDbContext))]
+    [Migration("20261202063354_IdempotencyKeys")]
     public partial class IdempotencyKeys : Migration
     {
         /// <inheritdoc />

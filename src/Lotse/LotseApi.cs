@@ -23,7 +23,9 @@ public static class LotseApi
             .RequireAuthorization(policy => policy
                 .AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser())
-            .WithTags("v1");
+            .WithTags("v1")
+            // Any endpoint can meet a value it cannot read or a broken rule: 400 with the field (RuleViolationExceptionHandler, BadRequestExceptionHandler).
+            .ProducesValidationProblem();
 
         v1.MapMeApi();
         v1.MapCatalogApi();

@@ -1,11 +1,32 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Lotse.Web;
 
 /// <summary>The shape of every list the API answers.</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
-/// <summary>Conventions every endpoint of <c>/api/v1</c> follows: paging, ETags, If-Match, rule violations as validation problems.</summary>
+/// <summary>Lists that are not paged (the parts of one record) in the shape of a paged one.</summary>
+public static class PagedList
+{
+    /// <summary>All items as one page.</summary>
+    public static PagedList<T> All<T>(IEnumerable<T> items)
+    {
+        var list = items.ToList();
+        return new PagedList<T>(list, list.Count, 1, Math.Max(1, list.Count));
+    }
+}
+
+/// <summary>The paging of every list endpoint, bound with <c>[AsParameters]</c>: page from 1, pageSize 1–200 (default 50).</summary>
+public sealed record PageRequest([FromQuery(Name = "page")] int? Page, [FromQuery(Name = "pageSize")] int? PageSize)
+{
+    public (int Page, int PageSize) Normalized => ApiConventions.Paging(Page, PageSize);
+}
+
+/// <summary>
+/// Conventions every endpoint of <c>/api/v1</c> follows: paging, ETags, If-Match. A broken rule is thrown as a
+/// <see cref="RuleViolationException"/> and answered 400 with its field by <c>RuleViolationExceptionHandler</c>, the one place for it.
+/// </summary>
 public static class ApiConventions
 {
     public const int MaxPageSize = 200;
@@ -45,8 +66,4 @@ public static class ApiConventions
     /// </summary>
     public static ProblemHttpResult? CheckIfMatchWhenSent(HttpContext context, int currentVersion) =>
         string.IsNullOrEmpty(context.Request.Headers.IfMatch) ? null : CheckIfMatch(context, currentVersion);
-
-    /// <summary>A broken domain rule as an RFC 9457 validation problem naming the field.</summary>
-    public static ValidationProblem Problem(RuleViolationException violation) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [violation.Field.Length == 0 ? "request" : violation.Field] = [violation.Message] });
 }

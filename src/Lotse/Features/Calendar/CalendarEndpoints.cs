@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Lotse.Features.Calendar;
 
 public static class CalendarEndpoints
@@ -8,19 +10,20 @@ public static class CalendarEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/calendar/{secret}.ics", async (string secret, CalendarFeedService feeds, HttpContext context) =>
-        {
-            var text = await feeds.RenderAsync(secret, context.RequestAborted);
-            if (text is null)
-            {
-                return Results.NotFound();
-            }
-
-            context.Response.Headers.CacheControl = "private, no-store";
-            return Results.Text(text, "text/calendar; charset=utf-8");
-        })
-        .AllowAnonymous()
-        .ExcludeFromDescription();
+        app.MapGet("/calendar/{secret}.ics", FeedAsync)
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return app;
+    }
+
+    private static async Task<Results<ContentHttpResult, NotFound>> FeedAsync(string secret, CalendarFeedService feeds, HttpContext context)
+    {
+        if (await feeds.RenderAsync(secret, context.RequestAborted) is not { } text)
+        {
+            return TypedResults.NotFound();
+        }
+
+        context.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.Text(text, "text/calendar; charset=utf-8");
     }
 }

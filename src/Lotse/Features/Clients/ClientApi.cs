@@ -68,197 +68,161 @@ public sealed record ResidenceStatusDto(Guid Id, string Kind, string? LegalBasis
 
 public sealed record ResidenceStatusWrite(string? Kind, string? LegalBasis, DateOnly? ValidFrom, DateOnly? ValidUntil, string? DocumentNumber, bool? ResidenceObligation);
 
+/// <summary>Clients over the API: named handlers, each opening the client through its gate (404 when refused).</summary>
 public static class ClientApi
 {
     public static RouteGroupBuilder MapClientApi(this RouteGroupBuilder api)
     {
         var clients = api.MapGroup("/clients").RequireAuthorization(Policies.CaseWork).WithTags("Clients");
-
-        clients.MapGet("/duplicates", async Task<Results<Ok<DuplicateList>, ValidationProblem>> (
-            string? givenName, string? familyName, string? birthDate, HttpContext context, ClientMatching matching, AuditLog audit) =>
-        {
-            if (string.IsNullOrWhiteSpace(familyName))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["familyName"] = ["Bitte geben Sie den Familiennamen an."] });
-            }
-
-            PartialDate? date = null;
-            if (!string.IsNullOrWhiteSpace(birthDate))
-            {
-                if (!PartialDate.TryParse(birthDate, out var parsed))
-                {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["birthDate"] = ["Das Geburtsdatum hat die Form JJJJ, JJJJ-MM oder JJJJ-MM-TT."] });
-                }
-
-                date = parsed;
-            }
-
-            var candidates = await matching.FindDuplicatesAsync(context.User, givenName, familyName, date, cancellationToken: context.RequestAborted);
-            await audit.SearchAsync("Client", candidates.Select(c => c.Client.Id), context.RequestAborted);
-            return TypedResults.Ok(new DuplicateList([.. candidates.Select(c => new DuplicateDto(c.Client.Id, c.Score, c.Reasons, c.Client.FullName, c.Client.BirthDate))]));
-        })
-        .WithSummary("Ranked duplicate candidates of the caller's organisation for a name and birth date (YYYY, YYYY-MM or YYYY-MM-DD), best first.");
-
-        clients.MapGet("", async Task<Ok<PagedList<ClientDto>>> (string? q, int? page, int? pageSize, HttpContext context, LotseDbContext db, ClientMatching matching, AuditLog audit) =>
-        {
-            var (p, size) = ApiConventions.Paging(page, pageSize);
-            if (!string.IsNullOrWhiteSpace(q))
-            {
-                var found = await matching.SearchAsync(context.User, q.Trim(), 200, context.RequestAborted);
-                var pageItems = found.Skip((p - 1) * size).Take(size).Select(c => c.Client).ToList();
-                await audit.SearchAsync("Client", pageItems.Select(c => c.Id), context.RequestAborted);
-                return TypedResults.Ok(new PagedList<ClientDto>([.. pageItems.Select(ClientDto.From)], found.Count, p, size));
-            }
-
-            var query = db.Clients.Where(ClientAuthorizationHandler.VisibleTo(context.User));
-            var total = await query.CountAsync(context.RequestAborted);
-            var items = await query.OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).ThenBy(c => c.Id)
-                .Skip((p - 1) * size).Take(size).Include(c => c.OtherSpellings).ToListAsync(context.RequestAborted);
-            await audit.SearchAsync("Client", items.Select(c => c.Id), context.RequestAborted);
-            return TypedResults.Ok(new PagedList<ClientDto>([.. items.Select(ClientDto.From)], total, p, size));
-        })
-        .WithSummary("The clients the caller may see; with q= the ranked name search (any script, any order).");
-
-        clients.MapPost("/{id:guid}/restriction", async Task<IResult> (Guid id, RestrictionRequest? body, HttpContext context, ClientService service, ClientGate gate) =>
-        {
-            if (await gate.OpenAsync(id, ClientOperation.ExerciseRights, cancellationToken: context.RequestAborted) is not { } client)
-            {
-                return TypedResults.NotFound();
-            }
-
-            try
-            {
-                await service.RestrictAsync(client, context.User.GetUserId()!.Value, body?.Reason, context.RequestAborted);
-            }
-            catch (RuleViolationException violation)
-            {
-                return ApiConventions.Problem(violation);
-            }
-
-            return TypedResults.Ok(new RestrictionDto(true, client.RestrictedAt, client.RestrictionReason));
-        })
-        .WithSummary("Art. 18 GDPR: restricts the processing; the person's records become read-only. For the responsible case manager or a team lead.");
-
-        clients.MapDelete("/{id:guid}/restriction", async Task<IResult> (Guid id, HttpContext context, ClientService service, ClientGate gate) =>
-        {
-            if (await gate.OpenAsync(id, ClientOperation.ExerciseRights, cancellationToken: context.RequestAborted) is not { } client)
-            {
-                return TypedResults.NotFound();
-            }
-
-            try
-            {
-                await service.LiftRestrictionAsync(client, context.RequestAborted);
-            }
-            catch (RuleViolationException violation)
-            {
-                return ApiConventions.Problem(violation);
-            }
-
-            return TypedResults.Ok(new RestrictionDto(false, null, null));
-        })
-        .WithSummary("Lifts the restriction of processing.");
-
-        clients.MapPost("", async Task<Results<Created<ClientDto>, ValidationProblem>> (ClientWrite body, HttpContext context, ClientService service) =>
-        {
-            try
-            {
-                var client = await service.CreateAsync(context.User.GetOrganizationIdOrEmpty(), body.ToInput(), body.HouseholdWith, context.RequestAborted);
-                context.Response.Headers.ETag = ApiConventions.ETag(client.Version);
-                return TypedResults.Created($"/api/v1/clients/{client.Id}", ClientDto.From(client));
-            }
-            catch (RuleViolationException violation)
-            {
-                return ApiConventions.Problem(violation);
-            }
-        })
-        .WithSummary("Registers a client. givenName, familyName and birthDate are enough.");
-
-        clients.MapGet("/{id:guid}", async Task<Results<Ok<ClientDto>, NotFound>> (Guid id, HttpContext context, ClientGate gate) =>
-        {
-            var client = await gate.OpenAsync(id, ClientOperation.Read, cancellationToken: context.RequestAborted);
-            if (client is null)
-            {
-                return TypedResults.NotFound();
-            }
-            context.Response.Headers.ETag = ApiConventions.ETag(client.Version);
-            return TypedResults.Ok(ClientDto.From(client));
-        });
-
-        clients.MapPut("/{id:guid}", async Task<Results<Ok<ClientDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
-            Guid id, ClientWrite body, HttpContext context, ClientGate gate, ClientService service) =>
-        {
-            var client = await gate.OpenAsync(id, ClientOperation.Edit, cancellationToken: context.RequestAborted);
-            if (client is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (ApiConventions.CheckIfMatch(context, client.Version) is { } precondition)
-            {
-                return precondition;
-            }
-
-            try
-            {
-                if (!await service.UpdateAsync(client, body.ToInput(), client.Version, context.RequestAborted))
-                {
-                    return TypedResults.Problem(title: "Inzwischen geändert", detail: "Der Datensatz wurde seit dem Lesen geändert.", statusCode: StatusCodes.Status412PreconditionFailed);
-                }
-            }
-            catch (RuleViolationException violation)
-            {
-                return ApiConventions.Problem(violation);
-            }
-
-            context.Response.Headers.ETag = ApiConventions.ETag(client.Version);
-            return TypedResults.Ok(ClientDto.From(client));
-        })
-        .WithSummary("Replaces a client's data. Needs If-Match with the ETag of the last read.");
-
-        clients.MapGet("/{id:guid}/residence-statuses", async Task<Results<Ok<PagedList<ResidenceStatusDto>>, NotFound>> (
-            Guid id, HttpContext context, LotseDbContext db, ClientGate gate) =>
-        {
-            var client = await gate.OpenAsync(id, ClientOperation.Read, "ResidenceStatuses", context.RequestAborted);
-            if (client is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            var items = await db.ResidenceStatuses.Where(r => r.ClientId == id).OrderByDescending(r => r.ValidFrom).ThenByDescending(r => r.CreatedAt).ToListAsync(context.RequestAborted);
-            return TypedResults.Ok(new PagedList<ResidenceStatusDto>([.. items.Select(ResidenceStatusDto.From)], items.Count, 1, Math.Max(1, items.Count)));
-        });
-
-        clients.MapPost("/{id:guid}/residence-statuses", async Task<Results<Created<ResidenceStatusDto>, NotFound, ValidationProblem>> (
-            Guid id, ResidenceStatusWrite body, HttpContext context, ClientGate gate, ClientService service) =>
-        {
-            var client = await gate.OpenAsync(id, ClientOperation.Edit, cancellationToken: context.RequestAborted);
-            if (client is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            try
-            {
-                var status = await service.AddResidenceStatusAsync(client, new ResidenceStatus
-                {
-                    KindCode = body.Kind ?? string.Empty,
-                    LegalBasis = body.LegalBasis,
-                    ValidFrom = body.ValidFrom,
-                    ValidUntil = body.ValidUntil,
-                    DocumentNumber = body.DocumentNumber,
-                    ResidenceObligation = body.ResidenceObligation ?? false,
-                }, context.RequestAborted);
-                return TypedResults.Created($"/api/v1/clients/{id}/residence-statuses", ResidenceStatusDto.From(status));
-            }
-            catch (RuleViolationException violation)
-            {
-                return ApiConventions.Problem(violation);
-            }
-        })
-        .WithSummary("Adds an entry to the residence status history; its valid-until date becomes a deadline in the client's open cases.");
-
+        clients.MapGet("/duplicates", DuplicatesAsync)
+            .WithSummary("Ranked duplicate candidates of the caller's organisation for a name and birth date (YYYY, YYYY-MM or YYYY-MM-DD), best first.");
+        clients.MapGet("", ListAsync)
+            .WithSummary("The clients the caller may see; with q= the ranked name search (any script, any order).");
+        clients.MapPost("/{id:guid}/restriction", RestrictAsync)
+            .WithSummary("Art. 18 GDPR: restricts the processing; the person's records become read-only. For the responsible case manager or a team lead.");
+        clients.MapDelete("/{id:guid}/restriction", LiftRestrictionAsync)
+            .WithSummary("Lifts the restriction of processing.");
+        clients.MapPost("", CreateAsync)
+            .WithSummary("Registers a client. givenName, familyName and birthDate are enough.");
+        clients.MapGet("/{id:guid}", GetAsync);
+        clients.MapPut("/{id:guid}", UpdateAsync)
+            .WithSummary("Replaces a client's data. Needs If-Match with the ETag of the last read.");
+        clients.MapGet("/{id:guid}/residence-statuses", ResidenceStatusesAsync);
+        clients.MapPost("/{id:guid}/residence-statuses", AddResidenceStatusAsync)
+            .WithSummary("Adds an entry to the residence status history; its valid-until date becomes a deadline in the client's open cases.");
         return api;
     }
 
+    private static async Task<Ok<DuplicateList>> DuplicatesAsync(string? givenName, string? familyName, string? birthDate, HttpContext context, ClientMatching matching, AuditLog audit)
+    {
+        if (string.IsNullOrWhiteSpace(familyName))
+        {
+            throw new RuleViolationException("familyName", "Bitte geben Sie den Familiennamen an.");
+        }
+
+        PartialDate? date = null;
+        if (!string.IsNullOrWhiteSpace(birthDate))
+        {
+            if (!PartialDate.TryParse(birthDate, out var parsed))
+            {
+                throw new RuleViolationException("birthDate", "Das Geburtsdatum hat die Form JJJJ, JJJJ-MM oder JJJJ-MM-TT.");
+            }
+
+            date = parsed;
+        }
+
+        var candidates = await matching.FindDuplicatesAsync(context.User, givenName, familyName, date, cancellationToken: context.RequestAborted);
+        await audit.SearchAsync("Client", candidates.Select(c => c.Client.Id), context.RequestAborted);
+        return TypedResults.Ok(new DuplicateList([.. candidates.Select(c => new DuplicateDto(c.Client.Id, c.Score, c.Reasons, c.Client.FullName, c.Client.BirthDate))]));
+    }
+
+    private static async Task<Ok<PagedList<ClientDto>>> ListAsync(string? q, [AsParameters] PageRequest paging, HttpContext context, LotseDbContext db, ClientMatching matching, AuditLog audit)
+    {
+        var (p, size) = paging.Normalized;
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var found = await matching.SearchAsync(context.User, q.Trim(), 200, context.RequestAborted);
+            var pageItems = found.Skip((p - 1) * size).Take(size).Select(c => c.Client).ToList();
+            await audit.SearchAsync("Client", pageItems.Select(c => c.Id), context.RequestAborted);
+            return TypedResults.Ok(new PagedList<ClientDto>([.. pageItems.Select(ClientDto.From)], found.Count, p, size));
+        }
+
+        var query = db.Clients.Where(ClientAuthorizationHandler.VisibleTo(context.User));
+        var total = await query.CountAsync(context.RequestAborted);
+        var items = await query.OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).ThenBy(c => c.Id)
+            .Skip((p - 1) * size).Take(size).Include(c => c.OtherSpellings).ToListAsync(context.RequestAborted);
+        await audit.SearchAsync("Client", items.Select(c => c.Id), context.RequestAborted);
+        return TypedResults.Ok(new PagedList<ClientDto>([.. items.Select(ClientDto.From)], total, p, size));
+    }
+
+    private static async Task<Results<Ok<RestrictionDto>, NotFound>> RestrictAsync(Guid id, RestrictionRequest? body, HttpContext context, ClientService service, ClientGate gate)
+    {
+        if (await gate.OpenAsync(id, ClientOperation.ExerciseRights, cancellationToken: context.RequestAborted) is not { } client)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await service.RestrictAsync(client, context.User.GetUserId()!.Value, body?.Reason, context.RequestAborted);
+        return TypedResults.Ok(new RestrictionDto(true, client.RestrictedAt, client.RestrictionReason));
+    }
+
+    private static async Task<Results<Ok<RestrictionDto>, NotFound>> LiftRestrictionAsync(Guid id, HttpContext context, ClientService service, ClientGate gate)
+    {
+        if (await gate.OpenAsync(id, ClientOperation.ExerciseRights, cancellationToken: context.RequestAborted) is not { } client)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await service.LiftRestrictionAsync(client, context.RequestAborted);
+        return TypedResults.Ok(new RestrictionDto(false, null, null));
+    }
+
+    private static async Task<Created<ClientDto>> CreateAsync(ClientWrite body, HttpContext context, ClientService service)
+    {
+        var client = await service.CreateAsync(context.User.GetOrganizationIdOrEmpty(), body.ToInput(), body.HouseholdWith, context.RequestAborted);
+        context.Response.Headers.ETag = ApiConventions.ETag(client.Version);
+        return TypedResults.Created($"/api/v1/clients/{client.Id}", ClientDto.From(client));
+    }
+
+    private static async Task<Results<Ok<ClientDto>, NotFound>> GetAsync(Guid id, HttpContext context, ClientGate gate)
+    {
+        if (await gate.OpenAsync(id, ClientOperation.Read, cancellationToken: context.RequestAborted) is not { } client)
+        {
+            return TypedResults.NotFound();
+        }
+
+        context.Response.Headers.ETag = ApiConventions.ETag(client.Version);
+        return TypedResults.Ok(ClientDto.From(client));
+    }
+
+    private static async Task<Results<Ok<ClientDto>, NotFound, ProblemHttpResult>> UpdateAsync(Guid id, ClientWrite body, HttpContext context, ClientGate gate, ClientService service)
+    {
+        if (await gate.OpenAsync(id, ClientOperation.Edit, cancellationToken: context.RequestAborted) is not { } client)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (ApiConventions.CheckIfMatch(context, client.Version) is { } precondition)
+        {
+            return precondition;
+        }
+
+        if (!await service.UpdateAsync(client, body.ToInput(), client.Version, context.RequestAborted))
+        {
+            return TypedResults.Problem(title: "Inzwischen geändert", detail: "Der Datensatz wurde seit dem Lesen geändert.", statusCode: StatusCodes.Status412PreconditionFailed);
+        }
+
+        context.Response.Headers.ETag = ApiConventions.ETag(client.Version);
+        return TypedResults.Ok(ClientDto.From(client));
+    }
+
+    private static async Task<Results<Ok<PagedList<ResidenceStatusDto>>, NotFound>> ResidenceStatusesAsync(Guid id, HttpContext context, LotseDbContext db, ClientGate gate)
+    {
+        if (await gate.OpenAsync(id, ClientOperation.Read, "ResidenceStatuses", context.RequestAborted) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var items = await db.ResidenceStatuses.Where(r => r.ClientId == id).OrderByDescending(r => r.ValidFrom).ThenByDescending(r => r.CreatedAt).ToListAsync(context.RequestAborted);
+        return TypedResults.Ok(PagedList.All(items.Select(ResidenceStatusDto.From)));
+    }
+
+    private static async Task<Results<Created<ResidenceStatusDto>, NotFound>> AddResidenceStatusAsync(Guid id, ResidenceStatusWrite body, HttpContext context, ClientGate gate, ClientService service)
+    {
+        if (await gate.OpenAsync(id, ClientOperation.Edit, cancellationToken: context.RequestAborted) is not { } client)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var status = await service.AddResidenceStatusAsync(client, new ResidenceStatus
+        {
+            KindCode = body.Kind ?? string.Empty,
+            LegalBasis = body.LegalBasis,
+            ValidFrom = body.ValidFrom,
+            ValidUntil = body.ValidUntil,
+            DocumentNumber = body.DocumentNumber,
+            ResidenceObligation = body.ResidenceObligation ?? false,
+        }, context.RequestAborted);
+        return TypedResults.Created($"/api/v1/clients/{id}/residence-statuses", ResidenceStatusDto.From(status));
+    }
 }

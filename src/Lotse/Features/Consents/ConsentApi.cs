@@ -27,88 +27,69 @@ public static class ConsentApi
 {
     public static RouteGroupBuilder MapConsentApi(this RouteGroupBuilder api)
     {
-        MapConsents(api);
+        var clientConsents = api.MapGroup("/clients/{clientId:guid}/consents").RequireAuthorization(Policies.CaseWork).WithTags("Consents");
+        clientConsents.MapGet("", ForClientAsync)
+            .WithSummary("The client's consents, newest first.");
+        clientConsents.MapPost("", RecordAsync)
+            .WithSummary("Records a consent. Categories: name, birthDate, phone, email, address, languages, nationality, residenceStatus, message.");
+        api.MapPost("/consents/{id:guid}/withdraw", WithdrawAsync)
+            .RequireAuthorization(Policies.CaseWork)
+            .WithTags("Consents")
+            .WithSummary("Withdraws a consent at once; open referrals resting on it are withdrawn and their recipients lose the packet. With If-Match only on that version (412 otherwise).");
         return api;
     }
 
-    private static void MapConsents(RouteGroupBuilder api)
+    private static async Task<Results<Ok<IReadOnlyList<ConsentDto>>, NotFound>> ForClientAsync(Guid clientId, HttpContext context, ConsentService service, ClientGate clients, TimeProvider time)
     {
-        var clientConsents = api.MapGroup("/clients/{clientId:guid}/consents").RequireAuthorization(Policies.CaseWork).WithTags("Consents");
-        clientConsents.MapGet("", async Task<Results<Ok<IReadOnlyList<ConsentDto>>, NotFound>> (Guid clientId, HttpContext context,
-            ConsentService service, ClientGate clients, TimeProvider time) =>
+        if (await clients.OpenAsync(clientId, ClientOperation.Read, "Consents", context.RequestAborted) is null)
         {
-            if (await clients.OpenAsync(clientId, ClientOperation.Read, "Consents", context.RequestAborted) is null)
-            {
-                return TypedResults.NotFound();
-            }
+            return TypedResults.NotFound();
+        }
 
-            var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-            var consents = await service.ForClientAsync(clientId, context.RequestAborted);
-            return TypedResults.Ok<IReadOnlyList<ConsentDto>>([.. consents.Select(c => ConsentDto.From(c, today))]);
-        })
-        .WithSummary("The client's consents, newest first.");
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var consents = await service.ForClientAsync(clientId, context.RequestAborted);
+        return TypedResults.Ok<IReadOnlyList<ConsentDto>>([.. consents.Select(c => ConsentDto.From(c, today))]);
+    }
 
-        clientConsents.MapPost("", async Task<Results<Created<ConsentDto>, NotFound, ValidationProblem>> (Guid clientId, ConsentWrite body, HttpContext context,
-            ConsentService service, ClientGate clients, TimeProvider time) =>
+    private static async Task<Results<Created<ConsentDto>, NotFound>> RecordAsync(Guid clientId, ConsentWrite body, HttpContext context, ConsentService service, ClientGate clients, TimeProvider time)
+    {
+        if (await clients.OpenAsync(clientId, ClientOperation.Edit, cancellationToken: context.RequestAborted) is not { } client)
         {
-            if (await clients.OpenAsync(clientId, ClientOperation.Edit, cancellationToken: context.RequestAborted) is not { } client)
-            {
-                return TypedResults.NotFound();
-            }
+            return TypedResults.NotFound();
+        }
 
-            var categories = new List<DataCategory>();
-            foreach (var code in body.Categories ?? [])
-            {
-                if (!DataCategories.TryParse(code, out var category))
-                {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["categories"] = [$"Unbekannte Datenkategorie: {code}"] });
-                }
-
-                categories.Add(category);
-            }
-
-            try
-            {
-                var consent = await service.RecordAsync(client.Id, client.OrganizationId, context.User.GetUserId()!.Value,
-                    new ConsentInput(body.Kind ?? ConsentKind.Sharing, body.Recipients ?? [], body.Purposes ?? [], body.PurposeText, categories,
-                        body.GivenOn, body.ValidUntil, body.FormLanguage, body.SignedCopyOnFile ?? false), context.RequestAborted);
-                var saved = await service.FindAsync(consent.Id, context.RequestAborted);
-                return TypedResults.Created($"/api/v1/consents/{consent.Id}", ConsentDto.From(saved!, DateOnly.FromDateTime(time.GetLocalNow().DateTime)));
-            }
-            catch (RuleViolationException violation)
-            {
-                return ApiConventions.Problem(violation);
-            }
-        })
-        .WithSummary("Records a consent. Categories: name, birthDate, phone, email, address, languages, nationality, residenceStatus, message.");
-
-        api.MapPost("/consents/{id:guid}/withdraw", async Task<Results<Ok<ConsentDto>, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, WithdrawRequest? body, HttpContext context,
-            ConsentService service, ClientGate clients, TimeProvider time) =>
+        var categories = new List<DataCategory>();
+        foreach (var code in body.Categories ?? [])
         {
-            var consent = await service.FindAsync(id, context.RequestAborted);
-            if (consent?.Client is null || await clients.AdmitAsync(consent.Client, ClientOperation.Edit, cancellationToken: context.RequestAborted) is null)
+            if (!DataCategories.TryParse(code, out var category))
             {
-                return TypedResults.NotFound();
+                throw new RuleViolationException("categories", "Unbekannte Datenkategorie: {0}", code);
             }
 
-            if (ApiConventions.CheckIfMatchWhenSent(context, consent.Version) is { } precondition)
-            {
-                return precondition;
-            }
+            categories.Add(category);
+        }
 
-            try
-            {
-                await service.WithdrawAsync(consent, context.User.GetUserId()!.Value, body?.Note, context.RequestAborted);
-            }
-            catch (RuleViolationException violation)
-            {
-                return ApiConventions.Problem(violation);
-            }
+        var consent = await service.RecordAsync(client.Id, client.OrganizationId, context.User.GetUserId()!.Value,
+            new ConsentInput(body.Kind ?? ConsentKind.Sharing, body.Recipients ?? [], body.Purposes ?? [], body.PurposeText, categories,
+                body.GivenOn, body.ValidUntil, body.FormLanguage, body.SignedCopyOnFile ?? false), context.RequestAborted);
+        var saved = await service.FindAsync(consent.Id, context.RequestAborted);
+        return TypedResults.Created($"/api/v1/consents/{consent.Id}", ConsentDto.From(saved!, DateOnly.FromDateTime(time.GetLocalNow().DateTime)));
+    }
 
-            return TypedResults.Ok(ConsentDto.From(consent, DateOnly.FromDateTime(time.GetLocalNow().DateTime)));
-        })
-        .RequireAuthorization(Policies.CaseWork)
-        .WithTags("Consents")
-        .WithSummary("Withdraws a consent at once; open referrals resting on it are withdrawn and their recipients lose the packet. With If-Match only on that version (412 otherwise).");
+    private static async Task<Results<Ok<ConsentDto>, NotFound, ProblemHttpResult>> WithdrawAsync(Guid id, WithdrawRequest? body, HttpContext context, ConsentService service, ClientGate clients, TimeProvider time)
+    {
+        var consent = await service.FindAsync(id, context.RequestAborted);
+        if (consent?.Client is null || await clients.AdmitAsync(consent.Client, ClientOperation.Edit, cancellationToken: context.RequestAborted) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (ApiConventions.CheckIfMatchWhenSent(context, consent.Version) is { } precondition)
+        {
+            return precondition;
+        }
+
+        await service.WithdrawAsync(consent, context.User.GetUserId()!.Value, body?.Note, context.RequestAborted);
+        return TypedResults.Ok(ConsentDto.From(consent, DateOnly.FromDateTime(time.GetLocalNow().DateTime)));
     }
 }

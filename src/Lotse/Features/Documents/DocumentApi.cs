@@ -22,85 +22,73 @@ public static class DocumentApi
     public static RouteGroupBuilder MapDocumentApi(this RouteGroupBuilder api)
     {
         var ofClient = api.MapGroup("/clients/{clientId:guid}/documents").RequireAuthorization(Policies.CaseWork).WithTags("Documents");
-
-        ofClient.MapGet("", async Task<Results<Ok<PagedList<DocumentDto>>, NotFound>> (Guid clientId, HttpContext context, DocumentStore store, ClientGate clients, DocumentGate gate) =>
-        {
-            if (await clients.OpenAsync(clientId, ClientOperation.Read, "Documents", context.RequestAborted) is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            var visible = (await gate.VisibleAsync(await store.Of(clientId).ToListAsync(context.RequestAborted))).Select(DocumentDto.From).ToList();
-            return TypedResults.Ok(new PagedList<DocumentDto>(visible, visible.Count, 1, Math.Max(visible.Count, 1)));
-        })
-        .WithSummary("The person's documents the caller may see (need-to-know), without their content.");
-
-        ofClient.MapPost("", async Task<Results<Created<DocumentDto>, NotFound, ValidationProblem>> (Guid clientId, IFormFile? file, [FromForm] Guid? caseId, [FromForm] string? description,
-            HttpContext context, DocumentStore store, ClientGate clients, CaseGate cases) =>
-        {
-            if (await clients.OpenAsync(clientId, ClientOperation.Edit, cancellationToken: context.RequestAborted) is not { } client)
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (caseId is { } id && (await cases.OpenAsync(id, CaseOperation.Edit, cancellationToken: context.RequestAborted) is not { } @case || @case.ClientId != client.Id && @case.Members.All(m => m.ClientId != client.Id)))
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (file is null)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Bitte eine Datei wählen – diese ist leer."] });
-            }
-
-            try
-            {
-                await using var stream = file.OpenReadStream();
-                var document = await store.AddAsync(client, caseId, file.FileName, stream, description, context.RequestAborted);
-                return TypedResults.Created($"/api/v1/documents/{document.Id}", DocumentDto.From(document));
-            }
-            catch (RuleViolationException violation)
-            {
-                return ApiConventions.Problem(violation);
-            }
-        })
-        .DisableAntiforgery()
-        .WithSummary("Uploads a document (multipart field \"file\"; optional \"caseId\", \"description\"). PDF, JPEG, PNG or TIFF by content; stored encrypted.");
+        ofClient.MapGet("", ListAsync)
+            .WithSummary("The person's documents the caller may see (need-to-know), without their content.");
+        ofClient.MapPost("", UploadAsync)
+            .DisableAntiforgery()
+            .WithSummary("Uploads a document (multipart field \"file\"; optional \"caseId\", \"description\"). PDF, JPEG, PNG or TIFF by content; stored encrypted.");
 
         var documents = api.MapGroup("/documents").RequireAuthorization(Policies.CaseWork).WithTags("Documents");
-
-        documents.MapGet("/{id:guid}", async Task<IResult> (Guid id, HttpContext context, DocumentStore store, DocumentGate gate) =>
-        {
-            if (await gate.OpenAsync(id, DocumentOperation.Read, cancellationToken: context.RequestAborted) is not { } document)
-            {
-                return TypedResults.NotFound();
-            }
-
-            var bytes = await store.ReadAsync(document, context.RequestAborted);
-            return TypedResults.File(bytes, document.ContentType, document.FileName);
-        })
-        .WithSummary("Downloads the document (as an attachment); every download is audited.");
-
-        documents.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, HttpContext context, DocumentStore store, DocumentGate gate) =>
-        {
-            if (await gate.OpenAsync(id, DocumentOperation.Delete, cancellationToken: context.RequestAborted) is not { } document)
-            {
-                return TypedResults.NotFound();
-            }
-
-            try
-            {
-                await store.DeleteAsync(document, context.RequestAborted);
-            }
-            catch (RuleViolationException violation)
-            {
-                return ApiConventions.Problem(violation);
-            }
-
-            return TypedResults.NoContent();
-        })
-        .WithSummary("Deletes the document and its content.");
-
+        documents.MapGet("/{id:guid}", DownloadAsync)
+            .WithSummary("Downloads the document (as an attachment); every download is audited.");
+        documents.MapDelete("/{id:guid}", DeleteAsync)
+            .WithSummary("Deletes the document and its content.");
         return api;
+    }
+
+    private static async Task<Results<Ok<PagedList<DocumentDto>>, NotFound>> ListAsync(Guid clientId, HttpContext context, DocumentStore store, ClientGate clients, DocumentGate gate)
+    {
+        if (await clients.OpenAsync(clientId, ClientOperation.Read, "Documents", context.RequestAborted) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var visible = await gate.VisibleAsync(await store.Of(clientId).ToListAsync(context.RequestAborted));
+        return TypedResults.Ok(PagedList.All(visible.Select(DocumentDto.From)));
+    }
+
+    private static async Task<Results<Created<DocumentDto>, NotFound>> UploadAsync(Guid clientId, IFormFile? file, [FromForm] Guid? caseId, [FromForm] string? description,
+        HttpContext context, DocumentStore store, ClientGate clients, CaseGate cases)
+    {
+        if (await clients.OpenAsync(clientId, ClientOperation.Edit, cancellationToken: context.RequestAborted) is not { } client)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (caseId is { } id && (await cases.OpenAsync(id, CaseOperation.Edit, cancellationToken: context.RequestAborted) is not { } @case || @case.ClientId != client.Id && @case.Members.All(m => m.ClientId != client.Id)))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (file is null)
+        {
+            throw new RuleViolationException("file", "Bitte eine Datei wählen – diese ist leer.");
+        }
+
+        await using var stream = file.OpenReadStream();
+        var document = await store.AddAsync(client, caseId, file.FileName, stream, description, context.RequestAborted);
+        return TypedResults.Created($"/api/v1/documents/{document.Id}", DocumentDto.From(document));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(Guid id, HttpContext context, DocumentStore store, DocumentGate gate)
+    {
+        if (await gate.OpenAsync(id, DocumentOperation.Read, cancellationToken: context.RequestAborted) is not { } document)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var bytes = await store.ReadAsync(document, context.RequestAborted);
+        return TypedResults.File(bytes, document.ContentType, document.FileName);
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, HttpContext context, DocumentStore store, DocumentGate gate)
+    {
+        if (await gate.OpenAsync(id, DocumentOperation.Delete, cancellationToken: context.RequestAborted) is not { } document)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await store.DeleteAsync(document, context.RequestAborted);
+        return TypedResults.NoContent();
     }
 }

@@ -2,6 +2,7 @@ using Lotse.Data;
 using Lotse.Security;
 using Lotse.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lotse.Features.Offers;
@@ -26,121 +27,110 @@ public sealed record OfferWrite(
     string? Eligibility, string? Fees, string? RequiredDocuments, string? ApplicationProcess, string? ContactName, string? Phone, string? Email, string? Url,
     string? Capacity, int? WaitingWeeks, bool? AcceptsReferrals, bool? IsActive, bool? Verified, IReadOnlyList<OfferLocationDto>? Locations);
 
-/// <summary>The service directory over the API.</summary>
+/// <summary>The filters of the service directory, bound from the query with <c>[AsParameters]</c>.</summary>
+public sealed record OfferFilter(
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "needArea")] string? NeedArea,
+    [FromQuery(Name = "language")] string? Language,
+    [FromQuery(Name = "districtId")] Guid? DistrictId,
+    [FromQuery(Name = "organizationId")] Guid? OrganizationId,
+    [FromQuery(Name = "includeInactive")] bool? IncludeInactive,
+    [FromQuery(Name = "needsVerification")] bool? NeedsVerification)
+{
+    public OfferQuery ToQuery() => new(Q, NeedArea, Language, DistrictId, OrganizationId, IncludeInactive == true, NeedsVerification == true);
+}
+
+/// <summary>The service directory over the API; who may maintain an offer is <see cref="OfferAuthorizationHandler"/>'s decision.</summary>
 public static class OfferApi
 {
     public static RouteGroupBuilder MapOfferApi(this RouteGroupBuilder api)
     {
-        MapOffers(api.MapGroup("/offers").WithTags("Offers"));
+        var offers = api.MapGroup("/offers").WithTags("Offers");
+        offers.MapGet("", ListAsync)
+            .WithSummary("The service directory with filters: q (text), needArea, language (ISO 639-1), districtId, organizationId, needsVerification.");
+        offers.MapGet("/{id:guid}", GetAsync)
+            .WithSummary("One offer.");
+        offers.MapPost("", CreateAsync)
+            .WithSummary("Creates an offer: coordinators for any organisation, partner/authority staff and team leads for their own.");
+        offers.MapPut("/{id:guid}", UpdateAsync)
+            .WithSummary("Replaces an offer. Needs If-Match; \"verified\": true stamps today as the verification date.");
+        offers.MapPost("/import-hsds", ImportHsdsAsync)
+            .RequireAuthorization(Policies.Coordination)
+            .Accepts<object>("application/json")
+            .WithSummary("Imports HSDS 3.0 JSON (a service, an array or a page) into the directory; coordinators only. Idempotent.");
         return api;
     }
 
-    private static void MapOffers(RouteGroupBuilder offers)
+    private static async Task<Ok<PagedList<OfferDto>>> ListAsync([AsParameters] OfferFilter filter, [AsParameters] PageRequest paging, HttpContext context, OfferService service)
     {
-        offers.MapGet("", async Task<Ok<PagedList<OfferDto>>> (string? q, string? needArea, string? language, Guid? districtId, Guid? organizationId,
-            bool? includeInactive, bool? needsVerification, int? page, int? pageSize, HttpContext context, OfferService service) =>
+        var (p, size) = paging.Normalized;
+        var (items, total) = await service.SearchAsync(filter.ToQuery(), p, size, context.RequestAborted);
+        return TypedResults.Ok(new PagedList<OfferDto>([.. items.Select(o => OfferDto.From(o, service.IsStale(o)))], total, p, size));
+    }
+
+    private static async Task<Results<Ok<OfferDto>, NotFound>> GetAsync(Guid id, HttpContext context, OfferService service)
+    {
+        if (await service.FindAsync(id, context.RequestAborted) is not { } offer)
         {
-            var (p, size) = ApiConventions.Paging(page, pageSize);
-            var (items, total) = await service.SearchAsync(new OfferQuery(q, needArea, language, districtId, organizationId, includeInactive == true, needsVerification == true), p, size, context.RequestAborted);
-            return TypedResults.Ok(new PagedList<OfferDto>([.. items.Select(o => OfferDto.From(o, service.IsStale(o)))], total, p, size));
-        })
-        .WithSummary("The service directory with filters: q (text), needArea, language (ISO 639-1), districtId, organizationId, needsVerification.");
+            return TypedResults.NotFound();
+        }
 
-        offers.MapGet("/{id:guid}", async Task<Results<Ok<OfferDto>, NotFound>> (Guid id, HttpContext context, OfferService service) =>
+        context.Response.Headers.ETag = ApiConventions.ETag(offer.Version);
+        return TypedResults.Ok(OfferDto.From(offer, service.IsStale(offer)));
+    }
+
+    private static async Task<Results<Created<OfferDto>, ForbidHttpResult>> CreateAsync(OfferWrite body, HttpContext context, LotseDbContext db, OfferService service)
+    {
+        var organizationId = body.OrganizationId ?? context.User.GetOrganizationIdOrEmpty();
+        if (!OfferAuthorizationHandler.MayMaintain(context.User, organizationId))
         {
-            if (await service.FindAsync(id, context.RequestAborted) is not { } offer)
-            {
-                return TypedResults.NotFound();
-            }
+            return TypedResults.Forbid();
+        }
 
-            context.Response.Headers.ETag = ApiConventions.ETag(offer.Version);
-            return TypedResults.Ok(OfferDto.From(offer, service.IsStale(offer)));
-        })
-        .WithSummary("One offer.");
+        var offer = new Offer { Name = body.Name ?? string.Empty, OrganizationId = organizationId };
+        Apply(offer, body, service.Today);
+        await service.ValidateAsync(offer, context.RequestAborted);
+        db.Offers.Add(offer);
+        await db.SaveChangesAsync(context.RequestAborted);
+        var created = await service.FindAsync(offer.Id, context.RequestAborted);
+        context.Response.Headers.ETag = ApiConventions.ETag(created!.Version);
+        return TypedResults.Created($"/api/v1/offers/{offer.Id}", OfferDto.From(created, service.IsStale(created)));
+    }
 
-        offers.MapPost("", async Task<Results<Created<OfferDto>, ValidationProblem, ForbidHttpResult>> (OfferWrite body, HttpContext context, LotseDbContext db, OfferService service) =>
+    private static async Task<Results<Ok<OfferDto>, NotFound, ProblemHttpResult, ForbidHttpResult>> UpdateAsync(Guid id, OfferWrite body, HttpContext context, LotseDbContext db, OfferService service)
+    {
+        if (await db.Offers.Include(o => o.Locations).SingleOrDefaultAsync(o => o.Id == id, context.RequestAborted) is not { } offer)
         {
-            var organizationId = body.OrganizationId ?? context.User.GetOrganizationIdOrEmpty();
-            if (!OfferAuthorizationHandler.MayMaintain(context.User, organizationId))
-            {
-                return TypedResults.Forbid();
-            }
+            return TypedResults.NotFound();
+        }
 
-            var offer = new Offer { Name = body.Name ?? string.Empty, OrganizationId = organizationId };
-            Apply(offer, body, service.Today);
-            try
-            {
-                await service.ValidateAsync(offer, context.RequestAborted);
-            }
-            catch (RuleViolationException violation)
-            {
-                return ApiConventions.Problem(violation);
-            }
-
-            db.Offers.Add(offer);
-            await db.SaveChangesAsync(context.RequestAborted);
-            var created = await service.FindAsync(offer.Id, context.RequestAborted);
-            context.Response.Headers.ETag = ApiConventions.ETag(created!.Version);
-            return TypedResults.Created($"/api/v1/offers/{offer.Id}", OfferDto.From(created, service.IsStale(created)));
-        })
-        .WithSummary("Creates an offer: coordinators for any organisation, partner/authority staff and team leads for their own.");
-
-        offers.MapPut("/{id:guid}", async Task<Results<Ok<OfferDto>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> (
-            Guid id, OfferWrite body, HttpContext context, LotseDbContext db, OfferService service) =>
+        if (!OfferAuthorizationHandler.MayMaintain(context.User, offer.OrganizationId)
+            || (body.OrganizationId is { } moved && !OfferAuthorizationHandler.MayMaintain(context.User, moved)))
         {
-            var offer = await db.Offers.Include(o => o.Locations).SingleOrDefaultAsync(o => o.Id == id, context.RequestAborted);
-            if (offer is null)
-            {
-                return TypedResults.NotFound();
-            }
+            return TypedResults.Forbid();
+        }
 
-            if (!OfferAuthorizationHandler.MayMaintain(context.User, offer.OrganizationId)
-                || (body.OrganizationId is { } moved && !OfferAuthorizationHandler.MayMaintain(context.User, moved)))
-            {
-                return TypedResults.Forbid();
-            }
-
-            if (ApiConventions.CheckIfMatch(context, offer.Version) is { } precondition)
-            {
-                return precondition;
-            }
-
-            offer.Name = body.Name ?? string.Empty;
-            offer.OrganizationId = body.OrganizationId ?? offer.OrganizationId;
-            db.OfferLocations.RemoveRange(offer.Locations);
-            Apply(offer, body, service.Today);
-            try
-            {
-                await service.ValidateAsync(offer, context.RequestAborted);
-            }
-            catch (RuleViolationException violation)
-            {
-                return ApiConventions.Problem(violation);
-            }
-
-            await db.SaveChangesAsync(context.RequestAborted);
-            var saved = await service.FindAsync(id, context.RequestAborted);
-            context.Response.Headers.ETag = ApiConventions.ETag(saved!.Version);
-            return TypedResults.Ok(OfferDto.From(saved, service.IsStale(saved)));
-        })
-        .WithSummary("Replaces an offer. Needs If-Match; \"verified\": true stamps today as the verification date.");
-
-        offers.MapPost("/import-hsds", async Task<Results<Ok<Offers.Hsds.HsdsImportResult>, ValidationProblem>> (string? needArea, HttpContext context, Offers.Hsds.HsdsImport import) =>
+        if (ApiConventions.CheckIfMatch(context, offer.Version) is { } precondition)
         {
-            using var reader = new StreamReader(context.Request.Body);
-            var json = await reader.ReadToEndAsync(context.RequestAborted);
-            try
-            {
-                return TypedResults.Ok(await import.ImportAsync(json, needArea, context.RequestAborted));
-            }
-            catch (RuleViolationException violation)
-            {
-                return ApiConventions.Problem(violation);
-            }
-        })
-        .RequireAuthorization(Policies.Coordination)
-        .Accepts<object>("application/json")
-        .WithSummary("Imports HSDS 3.0 JSON (a service, an array or a page) into the directory; coordinators only. Idempotent.");
+            return precondition;
+        }
+
+        offer.Name = body.Name ?? string.Empty;
+        offer.OrganizationId = body.OrganizationId ?? offer.OrganizationId;
+        db.OfferLocations.RemoveRange(offer.Locations);
+        Apply(offer, body, service.Today);
+        await service.ValidateAsync(offer, context.RequestAborted);
+        await db.SaveChangesAsync(context.RequestAborted);
+        var saved = await service.FindAsync(id, context.RequestAborted);
+        context.Response.Headers.ETag = ApiConventions.ETag(saved!.Version);
+        return TypedResults.Ok(OfferDto.From(saved, service.IsStale(saved)));
+    }
+
+    private static async Task<Ok<Hsds.HsdsImportResult>> ImportHsdsAsync(string? needArea, HttpContext context, Hsds.HsdsImport import)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var json = await reader.ReadToEndAsync(context.RequestAborted);
+        return TypedResults.Ok(await import.ImportAsync(json, needArea, context.RequestAborted));
     }
 
     private static void Apply(Offer offer, OfferWrite body, DateOnly today)

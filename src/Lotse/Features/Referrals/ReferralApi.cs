@@ -42,162 +42,140 @@ public static class ReferralApi
 {
     public static RouteGroupBuilder MapReferralApi(this RouteGroupBuilder api)
     {
-        MapReferrals(api);
+        var caseReferrals = api.MapGroup("/cases/{caseId:guid}/referrals").RequireAuthorization(Policies.CaseWork).WithTags("Referrals");
+        caseReferrals.MapGet("", ForCaseAsync)
+            .WithSummary("The case's referrals and requests.");
+        caseReferrals.MapPost("", CreateAsync)
+            .WithSummary("Creates a referral as a draft, or sends it at once with \"send\": true. Sending checks the consent.");
+
+        var referrals = api.MapGroup("/referrals").WithTags("Referrals");
+        referrals.MapGet("", InboxAsync)
+            .WithSummary("The caller's organisation's inbox (?inbox=true), without packets; status filters by code, e.g. gesendet.");
+        referrals.MapGet("/{id:guid}", GetAsync)
+            .WithSummary("One referral: for the recipient the packet and state only, for the sender the whole referral.");
+        referrals.MapPost("/{id:guid}/{action}", ActAsync)
+            .WithSummary("send | withdraw (sender); accept | decline (reason) | redirect (proposedOfferId or note) | start | complete (outcome) | not-attended (recipient). If-Match optional.");
         return api;
     }
 
-    private static void MapReferrals(RouteGroupBuilder api)
+    private static async Task<Results<Ok<IReadOnlyList<ReferralDto>>, NotFound>> ForCaseAsync(Guid caseId, HttpContext context, CaseGate cases, ReferralService service)
     {
-        var caseReferrals = api.MapGroup("/cases/{caseId:guid}/referrals").RequireAuthorization(Policies.CaseWork).WithTags("Referrals");
-        caseReferrals.MapGet("", async Task<Results<Ok<IReadOnlyList<ReferralDto>>, NotFound>> (Guid caseId, HttpContext context, CaseGate cases, ReferralService service) =>
+        if (await cases.OpenAsync(caseId, CaseOperation.Read, "Referrals", context.RequestAborted) is null)
         {
-            if (await cases.OpenAsync(caseId, CaseOperation.Read, "Referrals", context.RequestAborted) is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            var referrals = await service.ForCaseAsync(caseId, context.RequestAborted);
-            return TypedResults.Ok<IReadOnlyList<ReferralDto>>([.. referrals.Select(ReferralDto.From)]);
-        })
-        .WithSummary("The case's referrals and requests.");
-
-        caseReferrals.MapPost("", async Task<Results<Created<ReferralDto>, NotFound, ValidationProblem>> (Guid caseId, ReferralCreate body, HttpContext context,
-            CaseGate cases, ReferralService service) =>
-        {
-            if (await cases.OpenAsync(caseId, CaseOperation.Edit, cancellationToken: context.RequestAborted) is not { } @case)
-            {
-                return TypedResults.NotFound();
-            }
-
-            var fields = new List<DataCategory>();
-            foreach (var code in body.Fields ?? [])
-            {
-                if (!DataCategories.TryParse(code, out var field))
-                {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["fields"] = [$"Unbekanntes Feld: {code}"] });
-                }
-
-                fields.Add(field);
-            }
-
-            try
-            {
-                var kind = body.Kind ?? (body.OfferId is null && body.RecipientOrganizationId is not null ? ReferralKind.AuthorityRequest : ReferralKind.Offer);
-                var referral = await service.CreateAsync(@case, new ReferralDraft(kind, body.OfferId, body.RecipientOrganizationId, body.NeedArea, body.GoalId, fields, body.Message),
-                    context.User.GetUserId()!.Value, body.Send == true, context.RequestAborted);
-                var saved = await service.FindAsync(referral.Id, context.RequestAborted);
-                context.Response.Headers.ETag = ApiConventions.ETag(saved!.Version);
-                return TypedResults.Created($"/api/v1/referrals/{referral.Id}", ReferralDto.From(saved));
-            }
-            catch (RuleViolationException violation)
-            {
-                return ApiConventions.Problem(violation);
-            }
-        })
-        .WithSummary("Creates a referral as a draft, or sends it at once with \"send\": true. Sending checks the consent.");
-
-        var referrals = api.MapGroup("/referrals").WithTags("Referrals");
-        referrals.MapGet("", async Task<Results<Ok<PagedList<InboxReferralDto>>, ValidationProblem>> (bool? inbox, string? status, int? page, int? pageSize, HttpContext context,
-            LotseDbContext db, ReferralService service) =>
-        {
-            if (inbox != true)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["inbox"] = ["Nur ?inbox=true: die Vermittlungen an die eigene Organisation. Gesendete Vermittlungen stehen am Fall."] });
-            }
-
-            var (p, size) = ApiConventions.Paging(page, pageSize);
-            var query = db.Referrals.Where(ReferralRecipientHandler.InInboxOf(context.User));
-            if (!string.IsNullOrWhiteSpace(status))
-            {
-                var wanted = Enum.GetValues<ReferralStatus>().Where(s => ReferralRules.StatusCode(s) == status).ToList();
-                query = query.Where(r => wanted.Contains(r.Status));
-            }
-
-            var total = await query.CountAsync(context.RequestAborted);
-            var items = await query.OrderByDescending(r => r.SentAt).Skip((p - 1) * size).Take(size)
-                .Include(r => r.Offer).Include(r => r.SenderOrganization).Include(r => r.Consent).ThenInclude(c => c!.Recipients)
-                .AsSplitQuery().ToListAsync(context.RequestAborted);
-
-            // The list carries no packets: each packet is read, and audited, one by one.
-            return TypedResults.Ok(new PagedList<InboxReferralDto>([.. items.Select(r => Inbox(r, service, null))], total, p, size));
-        })
-        .WithSummary("The caller's organisation's inbox (?inbox=true), without packets; status filters by code, e.g. gesendet.");
-
-        referrals.MapGet("/{id:guid}", async Task<IResult> (Guid id, HttpContext context, CaseGate cases, ReferralGate gate, ReferralService service, AuditLog audit) =>
-        {
-            var referral = await service.FindAsync(id, context.RequestAborted);
-            if (referral is null)
-            {
-                return TypedResults.NotFound();
-            }
-
-            if (await gate.MayAnswerAsync(referral))
-            {
-                var packet = service.PacketVisible(referral) ? ReferralService.ReadPacket(referral) : null;
-                if (packet is not null)
-                {
-                    await audit.ReadAsync("ReferralPacket", referral.Id, referral.ClientId, string.Join(',', referral.SharedFields.Select(DataCategories.Code)), context.RequestAborted);
-                }
-
-                context.Response.Headers.ETag = ApiConventions.ETag(referral.Version);
-                return TypedResults.Ok(Inbox(referral, service, packet));
-            }
-
-            // The sending side reads the referral through its case; the case's gate audits the read or the refusal.
-            if (await cases.OpenAsync(referral.CaseId, CaseOperation.Read, "Referral", context.RequestAborted) is not null)
-            {
-                context.Response.Headers.ETag = ApiConventions.ETag(referral.Version);
-                return TypedResults.Ok(ReferralDto.From(referral));
-            }
-
             return TypedResults.NotFound();
-        })
-        .WithSummary("One referral: for the recipient the packet and state only, for the sender the whole referral.");
+        }
 
-        referrals.MapPost("/{id:guid}/{action}", async Task<IResult> (Guid id, string action, ReferralActionRequest? body, HttpContext context,
-            CaseGate cases, ReferralGate gate, ReferralService service, AuditLog audit) =>
+        var referrals = await service.ForCaseAsync(caseId, context.RequestAborted);
+        return TypedResults.Ok<IReadOnlyList<ReferralDto>>([.. referrals.Select(ReferralDto.From)]);
+    }
+
+    private static async Task<Results<Created<ReferralDto>, NotFound>> CreateAsync(Guid caseId, ReferralCreate body, HttpContext context, CaseGate cases, ReferralService service)
+    {
+        if (await cases.OpenAsync(caseId, CaseOperation.Edit, cancellationToken: context.RequestAborted) is not { } @case)
         {
-            if (ReferralRules.ParseAction(action) is not { } parsed)
+            return TypedResults.NotFound();
+        }
+
+        var fields = new List<DataCategory>();
+        foreach (var code in body.Fields ?? [])
+        {
+            if (!DataCategories.TryParse(code, out var field))
             {
-                return TypedResults.NotFound();
+                throw new RuleViolationException("fields", "Unbekanntes Feld: {0}", code);
             }
 
-            var referral = await service.FindAsync(id, context.RequestAborted);
-            if (referral is null)
-            {
-                return TypedResults.NotFound();
-            }
+            fields.Add(field);
+        }
 
-            var side = ReferralRules.SideOf(parsed);
-            var admitted = side == ReferralSide.Recipient
-                ? await gate.AdmitRecipientAsync(referral, context.RequestAborted) is not null
-                : await cases.OpenAsync(referral.CaseId, CaseOperation.Edit, cancellationToken: context.RequestAborted) is not null;
-            if (!admitted)
-            {
-                return TypedResults.NotFound();
-            }
+        var kind = body.Kind ?? (body.OfferId is null && body.RecipientOrganizationId is not null ? ReferralKind.AuthorityRequest : ReferralKind.Offer);
+        var referral = await service.CreateAsync(@case, new ReferralDraft(kind, body.OfferId, body.RecipientOrganizationId, body.NeedArea, body.GoalId, fields, body.Message),
+            context.User.GetUserId()!.Value, body.Send == true, context.RequestAborted);
+        var saved = await service.FindAsync(referral.Id, context.RequestAborted);
+        context.Response.Headers.ETag = ApiConventions.ETag(saved!.Version);
+        return TypedResults.Created($"/api/v1/referrals/{referral.Id}", ReferralDto.From(saved));
+    }
 
-            if (ApiConventions.CheckIfMatchWhenSent(context, referral.Version) is { } precondition)
-            {
-                return precondition;
-            }
+    private static async Task<Ok<PagedList<InboxReferralDto>>> InboxAsync(bool? inbox, string? status, [AsParameters] PageRequest paging, HttpContext context, LotseDbContext db, ReferralService service)
+    {
+        if (inbox != true)
+        {
+            throw new RuleViolationException("inbox", "Nur ?inbox=true: die Vermittlungen an die eigene Organisation. Gesendete Vermittlungen stehen am Fall.");
+        }
 
-            try
+        var (p, size) = paging.Normalized;
+        var query = db.Referrals.Where(ReferralRecipientHandler.InInboxOf(context.User));
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            var wanted = Enum.GetValues<ReferralStatus>().Where(s => ReferralRules.StatusCode(s) == status).ToList();
+            query = query.Where(r => wanted.Contains(r.Status));
+        }
+
+        var total = await query.CountAsync(context.RequestAborted);
+        var items = await query.OrderByDescending(r => r.SentAt).Skip((p - 1) * size).Take(size)
+            .Include(r => r.Offer).Include(r => r.SenderOrganization).Include(r => r.Consent).ThenInclude(c => c!.Recipients)
+            .AsSplitQuery().ToListAsync(context.RequestAborted);
+
+        // The list carries no packets: each packet is read, and audited, one by one.
+        return TypedResults.Ok(new PagedList<InboxReferralDto>([.. items.Select(r => Inbox(r, service, null))], total, p, size));
+    }
+
+    private static async Task<Results<Ok<InboxReferralDto>, Ok<ReferralDto>, NotFound>> GetAsync(Guid id, HttpContext context, CaseGate cases, ReferralGate gate, ReferralService service, AuditLog audit)
+    {
+        if (await service.FindAsync(id, context.RequestAborted) is not { } referral)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await gate.MayAnswerAsync(referral))
+        {
+            var packet = service.PacketVisible(referral) ? ReferralService.ReadPacket(referral) : null;
+            if (packet is not null)
             {
-                var answer = new ReferralAnswer(parsed == ReferralAction.Complete ? body?.Outcome ?? body?.Reason : body?.Reason, body?.ProposedOfferId, body?.Note);
-                await service.ActAsync(referral, parsed, side, context.User.GetUserId(), answer, cancellationToken: context.RequestAborted);
-            }
-            catch (RuleViolationException violation)
-            {
-                return ApiConventions.Problem(violation);
+                await audit.ReadAsync("ReferralPacket", referral.Id, referral.ClientId, string.Join(',', referral.SharedFields.Select(DataCategories.Code)), context.RequestAborted);
             }
 
             context.Response.Headers.ETag = ApiConventions.ETag(referral.Version);
-            return side == ReferralSide.Sender
-                ? TypedResults.Ok(ReferralDto.From(referral))
-                : TypedResults.Ok(Inbox(referral, service, null));
-        })
-        .WithSummary("send | withdraw (sender); accept | decline (reason) | redirect (proposedOfferId or note) | start | complete (outcome) | not-attended (recipient). If-Match optional.");
+            return TypedResults.Ok(Inbox(referral, service, packet));
+        }
+
+        // The sending side reads the referral through its case; the case's gate audits the read or the refusal.
+        if (await cases.OpenAsync(referral.CaseId, CaseOperation.Read, "Referral", context.RequestAborted) is not null)
+        {
+            context.Response.Headers.ETag = ApiConventions.ETag(referral.Version);
+            return TypedResults.Ok(ReferralDto.From(referral));
+        }
+
+        return TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<ReferralDto>, Ok<InboxReferralDto>, NotFound, ProblemHttpResult>> ActAsync(Guid id, string action, ReferralActionRequest? body, HttpContext context,
+        CaseGate cases, ReferralGate gate, ReferralService service)
+    {
+        if (ReferralRules.ParseAction(action) is not { } parsed || await service.FindAsync(id, context.RequestAborted) is not { } referral)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var side = ReferralRules.SideOf(parsed);
+        var admitted = side == ReferralSide.Recipient
+            ? await gate.AdmitRecipientAsync(referral, context.RequestAborted) is not null
+            : await cases.OpenAsync(referral.CaseId, CaseOperation.Edit, cancellationToken: context.RequestAborted) is not null;
+        if (!admitted)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (ApiConventions.CheckIfMatchWhenSent(context, referral.Version) is { } precondition)
+        {
+            return precondition;
+        }
+
+        var answer = new ReferralAnswer(parsed == ReferralAction.Complete ? body?.Outcome ?? body?.Reason : body?.Reason, body?.ProposedOfferId, body?.Note);
+        await service.ActAsync(referral, parsed, side, context.User.GetUserId(), answer, cancellationToken: context.RequestAborted);
+        context.Response.Headers.ETag = ApiConventions.ETag(referral.Version);
+        return side == ReferralSide.Sender
+            ? TypedResults.Ok(ReferralDto.From(referral))
+            : TypedResults.Ok(Inbox(referral, service, null));
     }
 
     private static InboxReferralDto Inbox(Referral r, ReferralService service, ReferralPacket? packet) => new(

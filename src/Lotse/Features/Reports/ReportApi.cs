@@ -10,29 +10,36 @@ public static class ReportApi
 {
     public static RouteGroupBuilder MapReportApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/reports/kim", async Task<IResult> (DateOnly? from, DateOnly? to, string? format, Guid? organizationId, Guid? districtId,
-            HttpContext context, KimReportService reports, FirstPrints prints, TimeProvider time) =>
-        {
-            var period = ReportPeriod.Resolve(from, to, time, onGrid: true);
-            if (period.Error is { } error)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = [error] });
-            }
-
-            var scope = ReportPeriod.ScopeFor(context.User, organizationId, districtId);
-            var report = await prints.CompareAsync(await reports.BuildAsync(period.From, period.To, scope, suppress: true, context.RequestAborted), scope, context.RequestAborted);
-            var name = $"kim-bericht-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}";
-            return (format ?? "json").ToLowerInvariant() switch
-            {
-                "json" => TypedResults.Ok(report),
-                "csv" => TypedResults.File(ReportFiles.Csv(report), "text/csv; charset=utf-8", name + ".csv"),
-                "xlsx" => TypedResults.File(ReportFiles.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
-                _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format ist json, csv oder xlsx."] }),
-            };
-        })
-        .RequireAuthorization(Policies.Reports).WithTags("Reports")
-        .WithSummary("The KIM report for a period (from, to: dates, default the current year), for the installation or an organisation or district; counts perturbed (cell key method), cells below 5 as \"< 5\", with secondary suppression; a calendar month, quarter, half-year or year only. Team leads get their own organisation.");
+        api.MapGet("/reports/kim", KimAsync)
+            .RequireAuthorization(Policies.Reports).WithTags("Reports")
+            .WithSummary("The KIM report for a period (from, to: dates, default the current year), for the installation or an organisation or district; counts perturbed (cell key method), cells below 5 as \"< 5\", with secondary suppression; a calendar month, quarter, half-year or year only. Team leads get their own organisation.");
         return api;
+    }
+
+    private static async Task<Results<Ok<KimReportData>, FileContentHttpResult>> KimAsync(DateOnly? from, DateOnly? to, string? format, Guid? organizationId, Guid? districtId,
+        HttpContext context, KimReportService reports, FirstPrints prints, TimeProvider time)
+    {
+        var period = ReportPeriod.Resolve(from, to, time, onGrid: true);
+        if (period.Error is { } error)
+        {
+            throw new RuleViolationException("to", error);
+        }
+
+        var kind = (format ?? "json").ToLowerInvariant();
+        if (kind is not ("json" or "csv" or "xlsx"))
+        {
+            throw new RuleViolationException("format", "format ist json, csv oder xlsx.");
+        }
+
+        var scope = ReportPeriod.ScopeFor(context.User, organizationId, districtId);
+        var report = await prints.CompareAsync(await reports.BuildAsync(period.From, period.To, scope, suppress: true, context.RequestAborted), scope, context.RequestAborted);
+        var name = $"kim-bericht-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}";
+        return kind switch
+        {
+            "csv" => TypedResults.File(ReportFiles.Csv(report), "text/csv; charset=utf-8", name + ".csv"),
+            "xlsx" => TypedResults.File(ReportFiles.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
+            _ => TypedResults.Ok(report),
+        };
     }
 }
 

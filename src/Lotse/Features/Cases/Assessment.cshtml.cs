@@ -2,6 +2,7 @@ using Lotse.Data;
 using Lotse.Features.Audit;
 using Lotse.Features.Catalogs;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -63,7 +64,7 @@ public sealed class AssessmentModel(
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddModelError(violation.Field == "date" ? nameof(Date) : string.Empty, localizer[violation.Key, [.. violation.Arguments]]);
+            ModelState.AddRuleViolation(violation, localizer, this);
             return Page();
         }
 

@@ -1,6 +1,7 @@
 using Lotse.Data;
 using Lotse.Features.Catalogs;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -46,7 +47,7 @@ public sealed class CloseModel(LotseDbContext db, CaseService cases, CaseGate ga
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddModelError(violation.Field switch { "reason" => nameof(Reason), "carryOverOpenGoals" => nameof(CarryOverOpenGoals), _ => string.Empty }, localizer[violation.Key, [.. violation.Arguments]]);
+            ModelState.AddRuleViolation(violation, localizer, this);
             return Page();
         }
 

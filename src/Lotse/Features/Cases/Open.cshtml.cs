@@ -4,6 +4,7 @@ using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
 using Lotse.Features.Users;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,6 +29,7 @@ public sealed class OpenModel(
     public string? AccessRoute { get; set; }
 
     [BindProperty]
+    [RuleField("responsibleUserId")]
     public Guid? ResponsibleUserId { get; set; }
 
     [BindProperty]
@@ -71,14 +73,7 @@ public sealed class OpenModel(
         }
         catch (RuleViolationException violation)
         {
-            var field = violation.Field switch
-            {
-                "accessRoute" => nameof(AccessRoute),
-                "responsibleUserId" => nameof(ResponsibleUserId),
-                "memberIds" => nameof(MemberIds),
-                _ => string.Empty,
-            };
-            ModelState.AddModelError(field, localizer[violation.Key, [.. violation.Arguments]]);
+            ModelState.AddRuleViolation(violation, localizer, this);
             return Page();
         }
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Lotse.Data;
 using Lotse.Features.Districts;
+using Lotse.Web;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -21,10 +22,12 @@ public sealed class ClientForm
 
     public Sex Sex { get; set; }
 
+    [RuleField("nationalities")]
     public string? Nationality1 { get; set; }
 
     public string? Nationality2 { get; set; }
 
+    [RuleField("languages")]
     public string? Language1 { get; set; }
 
     public string? Language2 { get; set; }
@@ -45,6 +48,7 @@ public sealed class ClientForm
 
     public string? City { get; set; }
 
+    [RuleField("districtId")]
     public Guid? DistrictId { get; set; }
 
     public DateOnly? EntryDate { get; set; }
@@ -107,15 +111,6 @@ public sealed class ClientForm
         EntryDate = EntryDate,
         OtherSpellings = [.. new[] { (OtherGivenName1, OtherFamilyName1), (OtherGivenName2, OtherFamilyName2) }
             .Where(s => !string.IsNullOrWhiteSpace(s.Item2)).Select(s => (s.Item1, s.Item2!))],
-    };
-
-    /// <summary>Maps a rule's API field name to the form field.</summary>
-    public static string FieldFor(string field) => field switch
-    {
-        "" => string.Empty,
-        "nationalities" => "Form.Nationality1",
-        "languages" => "Form.Language1",
-        _ => "Form." + char.ToUpperInvariant(field[0]) + field[1..],
     };
 }
 

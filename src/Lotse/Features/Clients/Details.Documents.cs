@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Lotse.Features.Documents;
+using Lotse.Web;
 using Microsoft.AspNetCore.Mvc;
 using DocumentModel = Lotse.Features.Documents.Document;
 
@@ -34,7 +35,7 @@ public sealed partial class DetailsModel
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddModelError(violation.Field, localizer[violation.Key, [.. violation.Arguments]]);
+            ModelState.AddRuleViolation(violation, localizer, this);
             return Page();
         }
 

@@ -5,6 +5,7 @@ using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
 using Lotse.Features.Documents;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -238,7 +239,7 @@ public sealed partial class DetailsModel(
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddModelError("Status." + char.ToUpperInvariant(violation.Field[0]) + violation.Field[1..], localizer[violation.Key, [.. violation.Arguments]]);
+            ModelState.AddRuleViolation(violation, localizer, Status, "Status.");
             return Page();
         }
 

@@ -1,5 +1,6 @@
 using Lotse.Data;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -69,7 +70,7 @@ public sealed class EditModel(
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddModelError(ClientForm.FieldFor(violation.Field), localizer[violation.Key, [.. violation.Arguments]]);
+            ModelState.AddRuleViolation(violation, localizer, Form, "Form.");
             return Page();
         }
 

@@ -2,6 +2,7 @@ using Lotse.Data;
 using Lotse.Features.Audit;
 using Lotse.Features.Clients.Matching;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -69,7 +70,7 @@ public sealed class NewModel(LotseDbContext db, ClientService clients, ClientMat
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddModelError(ClientForm.FieldFor(violation.Field), localizer[violation.Key, [.. violation.Arguments]]);
+            ModelState.AddRuleViolation(violation, localizer, Form, "Form.");
             return Page();
         }
     }

@@ -4,6 +4,7 @@ using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
 using Lotse.Features.Organizations;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -86,16 +87,7 @@ public sealed class NewModel(LotseDbContext db, ConsentService consents, ClientG
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddModelError(violation.Field switch
-            {
-                "givenOn" => nameof(GivenOn),
-                "validUntil" => nameof(ValidUntil),
-                "formLanguage" => nameof(FormLanguage),
-                "recipients" => nameof(Recipients),
-                "purposes" => nameof(Purposes),
-                "categories" => nameof(Categories),
-                _ => string.Empty,
-            }, localizer[violation.Key, [.. violation.Arguments]]);
+            ModelState.AddRuleViolation(violation, localizer, this);
             return Page();
         }
     }

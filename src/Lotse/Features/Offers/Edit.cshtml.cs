@@ -4,6 +4,7 @@ using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
 using Lotse.Features.Districts;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,6 +43,7 @@ public sealed class EditModel(LotseDbContext db, OfferService offers, TimeProvid
     public Guid? Id { get; set; }
 
     [BindProperty]
+    [RuleField("organizationId")]
     public Guid OrganizationId { get; set; }
 
     [BindProperty]
@@ -54,6 +56,7 @@ public sealed class EditModel(LotseDbContext db, OfferService offers, TimeProvid
     public List<string> NeedAreas { get; set; } = [];
 
     [BindProperty]
+    [RuleField("languages")]
     public List<string> OfferLanguages { get; set; } = [];
 
     [BindProperty]
@@ -81,6 +84,7 @@ public sealed class EditModel(LotseDbContext db, OfferService offers, TimeProvid
     public string? Email { get; set; }
 
     [BindProperty]
+    [RuleField("url")]
     public string? Website { get; set; }
 
     [BindProperty]
@@ -223,17 +227,7 @@ public sealed class EditModel(LotseDbContext db, OfferService offers, TimeProvid
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddModelError(violation.Field switch
-            {
-                "name" => nameof(Name),
-                "organizationId" => nameof(OrganizationId),
-                "needAreas" => nameof(NeedAreas),
-                "languages" => nameof(OfferLanguages),
-                "waitingWeeks" => nameof(WaitingWeeks),
-                "url" => nameof(Website),
-                "email" => nameof(Email),
-                _ => string.Empty,
-            }, localizer[violation.Key, [.. violation.Arguments]]);
+            ModelState.AddRuleViolation(violation, localizer, this);
             await LoadChoicesAsync();
             return Page();
         }

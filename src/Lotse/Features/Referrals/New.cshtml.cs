@@ -5,6 +5,7 @@ using Lotse.Features.Clients;
 using Lotse.Features.Consents;
 using Lotse.Features.Offers;
 using Lotse.Security;
+using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -112,7 +113,7 @@ public sealed class NewModel(
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddModelError(violation.Field switch { "fields" => nameof(Fields), "needArea" => nameof(NeedArea), _ => string.Empty }, localizer[violation.Key, [.. violation.Arguments]]);
+            ModelState.AddRuleViolation(violation, localizer, this);
             CheckCoverage();
             return Page();
         }

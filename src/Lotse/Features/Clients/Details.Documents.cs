@@ -1,14 +1,30 @@
-using System.ComponentModel.DataAnnotations;
 using Lotse.Features.Documents;
 using Lotse.Web;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using DocumentModel = Lotse.Features.Documents.Document;
 
 namespace Lotse.Features.Clients;
 
-/// <summary>The documents section of the client file and the residence status form.</summary>
+/// <summary>The documents section of the client file: upload, download, delete, need-to-know.</summary>
 public sealed partial class DetailsModel
 {
+    /// <summary>The documents of the person the user may see (need-to-know, <see cref="DocumentAuthorizationHandler"/>).</summary>
+    public IReadOnlyList<DocumentModel> ClientDocuments { get; private set; } = [];
+
+    public int MaxDocumentMegabytes => documents.MaxSizeMegabytes;
+
+    [BindProperty]
+    public Guid? DocumentCaseId { get; set; }
+
+    [BindProperty]
+    public string? DocumentDescription { get; set; }
+
+    public IEnumerable<SelectListItem> DocumentCaseItems => VisibleCases.Select(c => new SelectListItem(c.Reference, c.Id.ToString()));
+
+    private Task<DocumentModel?> FindDocumentAsync(Guid documentId, DocumentOperation operation) =>
+        documentGate.OpenAsync(documentId, operation, Id, HttpContext.RequestAborted);
+
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file)
     {
         if (await LoadAsync(ClientOperation.Edit) is { } refused)
@@ -63,23 +79,5 @@ public sealed partial class DetailsModel
         await documents.DeleteAsync(document, HttpContext.RequestAborted);
         TempData["Message"] = localizer["Dokument gelöscht."].Value;
         return RedirectToPage(null, null, new { id = Id }, "documents");
-    }
-
-    public sealed class StatusForm
-    {
-        [Required(ErrorMessage = "Bitte wählen Sie eine Art des Aufenthaltsstatus.")]
-        public string? Kind { get; set; }
-
-        [StringLength(200, ErrorMessage = "Höchstens 200 Zeichen.")]
-        public string? LegalBasis { get; set; }
-
-        public DateOnly? ValidFrom { get; set; }
-
-        public DateOnly? ValidUntil { get; set; }
-
-        [StringLength(50, ErrorMessage = "Höchstens 50 Zeichen.")]
-        public string? DocumentNumber { get; set; }
-
-        public bool ResidenceObligation { get; set; }
     }
 }

@@ -6,7 +6,7 @@
 #
 # A designer file repeats the whole model (about 2,700 lines per migration and provider). EF needs
 # it only for `migrations remove` and, on SQLite, for operations that rebuild a table (AlterColumn,
-# DropColumn, foreign and primary keys, unique and check constraints added or dropped): those keep
+# DropColumn, RenameIndex, foreign and primary keys, unique and check constraints added or dropped): those keep
 # theirs. The model snapshot stays; it is what the next `migrations add` compares against.
 # Without the designers `Down` cannot run on SQLite where it rebuilds a table: Lotse is taken back
 # by restoring a backup, never by migrating down.
@@ -22,7 +22,7 @@ if [ "${1:-}" != "--fold" ]; then
   dotnet ef migrations add "$name" --project src/Lotse --context PostgresLotseDbContext --output-dir Data/Migrations/Postgres
 fi
 
-rebuilds='\.(AlterColumn|DropColumn|AddForeignKey|DropForeignKey|AddPrimaryKey|DropPrimaryKey|AddUniqueConstraint|DropUniqueConstraint|AddCheckConstraint|DropCheckConstraint)\b'
+rebuilds='\.(AlterColumn|DropColumn|RenameIndex|AddForeignKey|DropForeignKey|AddPrimaryKey|DropPrimaryKey|AddUniqueConstraint|DropUniqueConstraint|AddCheckConstraint|DropCheckConstraint)\b'
 for designer in "$migrations"/*/*.Designer.cs; do
   [ -e "$designer" ] || continue
   migration=${designer%.Designer.cs}.cs
@@ -35,7 +35,7 @@ for designer in "$migrations"/*/*.Designer.cs; do
   class=$(grep -Eo 'partial class [A-Za-z0-9_]+' "$designer" | head -n 1 | awk '{print $3}')
   tmp=$(mktemp)
   awk -v attributes="$attributes" -v class="$class" '
-    !usings && /^using / { print "using Lotse.Data;"; print "using Microsoft.EntityFrameworkCore.Infrastructure;"; usings = 1 }
+    !usings && /^(\xef\xbb\xbf)?using / { print; print "using Lotse.Data;"; print "using Microsoft.EntityFrameworkCore.Infrastructure;"; usings = 1; next }
     $0 ~ "public partial class " class " : Migration" { print attributes }
     { print }
   ' "$migration" >"$tmp"

@@ -38,18 +38,19 @@ public sealed class RuleViolationExceptionHandler(IProblemDetailsService problem
             return false;
         }
 
+        var errors = new Dictionary<string, string[]> { [violation.Field.Length == 0 ? "request" : violation.Field] = [violation.Message] };
         httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = new ValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [violation.Field.Length == 0 ? "request" : violation.Field] = [violation.Message],
-            })
-            {
-                Status = StatusCodes.Status400BadRequest,
-            },
-        });
+            ProblemDetails = new ValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest },
+        }))
+        {
+            // The caller asked for something else (Accept: text/csv): the problem is written anyway, never an empty 400.
+            await TypedResults.ValidationProblem(errors).ExecuteAsync(httpContext);
+        }
+
+        return true;
     }
 }
 
@@ -106,6 +107,7 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
 
         // Route, query and header values: the message names the parameter, e.g. Failed to bind parameter "int? page" from "abc".
         var name = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"(?:[^\" ]+ )?([^\" ]+)\"") is { Success: true } m ? m.Groups[1].Value : "request";
-        return (name, "Der Wert hat nicht das erwartete Format.");
+        // A record bound with [AsParameters] names its property (Page); the query says page.
+        return (name.Length > 1 && name != "request" ? char.ToLowerInvariant(name[0]) + name[1..] : name, "Der Wert hat nicht das erwartete Format.");
     }
 }

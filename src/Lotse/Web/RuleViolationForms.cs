@@ -17,7 +17,7 @@ public sealed class RuleFieldAttribute(string field) : Attribute
 /// <summary>
 /// The one way a page shows a broken rule: next to the form property named like the rule's field
 /// (<c>givenOn</c> → <c>GivenOn</c>, or the property marked <see cref="RuleFieldAttribute"/>), above the
-/// form when the form has no such property or it is an id not marked as shown. The API answers the same rule with the same field.
+/// form when the form has no such property, or it is an id or a list not marked as showing its message. The API answers the same rule with the same field.
 /// </summary>
 public static class RuleViolationForms
 {
@@ -26,8 +26,12 @@ public static class RuleViolationForms
     /// <param name="localizer">Translates the rule's German message.</param>
     /// <param name="form">The object whose properties the form binds: the page model or a nested form.</param>
     /// <param name="prefix">The form's prefix in the field names, e.g. <c>Form.</c>.</param>
-    public static void AddRuleViolation(this ModelStateDictionary modelState, RuleViolationException violation, IStringLocalizer localizer, object form, string prefix = "") =>
-        modelState.AddModelError(FieldFor(violation.Field, form.GetType(), prefix), localizer[violation.Key, [.. violation.Arguments]]);
+    /// <param name="inputs">Inputs the form renders with their error that are no property of it (an upload's <c>file</c>).</param>
+    public static void AddRuleViolation(this ModelStateDictionary modelState, RuleViolationException violation, IStringLocalizer localizer, object? form = null,
+        string prefix = "", IReadOnlyCollection<string>? inputs = null) =>
+        modelState.AddModelError(
+            inputs?.Contains(violation.Field) == true ? violation.Field : form is null ? string.Empty : FieldFor(violation.Field, form.GetType(), prefix),
+            localizer[violation.Key, [.. violation.Arguments]]);
 
     /// <summary>The model-state key for a rule's field on a form type; empty when the form has no such property.</summary>
     public static string FieldFor(string field, Type form, string prefix = "")
@@ -38,13 +42,16 @@ public static class RuleViolationForms
         }
 
         // Only what the form type declares itself: a page model's own inputs, never PageModel.Url or Request.
-        // An id travels in a hidden input or the route, where a message next to it would be lost: it goes
-        // above the form unless the form shows it as a field and says so with [RuleField].
+        // An id travels in a hidden input or the route, and a list is a group of checkboxes or rows that
+        // shows no message of its own: both go above the form unless the form shows the message beside
+        // the field and says so with [RuleField].
         var properties = form.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
         var property = properties.FirstOrDefault(p => p.GetCustomAttribute<RuleFieldAttribute>()?.Field == field)
-            ?? properties.FirstOrDefault(p => p.GetCustomAttribute<RuleFieldAttribute>() is null
-                && p.PropertyType != typeof(Guid) && p.PropertyType != typeof(Guid?)
+            ?? properties.FirstOrDefault(p => p.GetCustomAttribute<RuleFieldAttribute>() is null && ShowsItsOwnMessage(p.PropertyType)
                 && string.Equals(p.Name, field, StringComparison.OrdinalIgnoreCase));
         return property is null ? string.Empty : prefix + property.Name;
     }
+
+    private static bool ShowsItsOwnMessage(Type type) =>
+        type != typeof(Guid) && type != typeof(Guid?) && (type == typeof(string) || !typeof(System.Collections.IEnumerable).IsAssignableFrom(type));
 }

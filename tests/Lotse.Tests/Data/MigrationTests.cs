@@ -45,7 +45,7 @@ public sealed class MigrationTests
         foreach (var (id, type) in assembly.Migrations)
         {
             var migration = assembly.CreateMigration(type, db.Database.ProviderName!);
-            var rebuilding = migration.UpOperations.Where(o => o is AlterColumnOperation or DropColumnOperation or AddForeignKeyOperation
+            var rebuilding = migration.UpOperations.Where(o => o is AlterColumnOperation or DropColumnOperation or RenameIndexOperation or AddForeignKeyOperation
                 or DropForeignKeyOperation or AddPrimaryKeyOperation or DropPrimaryKeyOperation or AddUniqueConstraintOperation
                 or DropUniqueConstraintOperation or AddCheckConstraintOperation or DropCheckConstraintOperation).ToList();
             if (rebuilding.Count > 0)

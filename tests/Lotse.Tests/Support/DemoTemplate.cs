@@ -15,6 +15,7 @@ internal static class DemoTemplate
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static string? sqliteFile;
     private static string? postgresDatabase;
+    private static DateTimeOffset seededAt;
 
     /// <summary>Gives the factory its own copy of the seeded demo; seeds the template first if this is the run's first factory.</summary>
     public static async Task CopyToAsync(LotseFactory factory)
@@ -35,6 +36,12 @@ internal static class DemoTemplate
                 sqliteFile ??= await SeedSqliteAsync();
                 File.Copy(sqliteFile, factory.DatabaseFile);
             }
+
+            // A factory made while the template was seeded would start before the demo's last timestamps.
+            if (factory.Clock.GetUtcNow() < seededAt)
+            {
+                factory.Clock.SetUtcNow(seededAt.AddSeconds(1));
+            }
         }
         finally
         {
@@ -44,8 +51,9 @@ internal static class DemoTemplate
 
     private static async Task<string> SeedSqliteAsync()
     {
-        var seeded = new LotseFactory(isTemplate: true);
+        await using var seeded = new LotseFactory(isTemplate: true);
         await seeded.InitializeAsync();
+        seededAt = seeded.Clock.GetUtcNow();
         var file = Path.Combine(Path.GetTempPath(), "lotse-tests", $"template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
         // VACUUM INTO writes one consistent file, whatever still sits in the write-ahead log.
         await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder(seeded.ConnectionString) { Pooling = false }.ToString()))
@@ -58,18 +66,21 @@ internal static class DemoTemplate
         }
 
         await ((IAsyncLifetime)seeded).DisposeAsync();
+        // Dropped when the test process ends normally; a killed run leaves it in the temp folder.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(file);
         return file;
     }
 
     private static async Task<string> SeedPostgresAsync()
     {
-        var seeded = new LotseFactory(isTemplate: true);
+        await using var seeded = new LotseFactory(isTemplate: true);
         await seeded.InitializeAsync();
+        seededAt = seeded.Clock.GetUtcNow();
         await ((IAsyncLifetime)seeded).DisposeAsync();
         // A template may have no session open while it is copied.
         NpgsqlConnection.ClearPool(new NpgsqlConnection(seeded.ConnectionString));
         var name = seeded.PostgresDatabase!;
+        // Dropped when the test process ends normally; a killed run leaves it to the throwaway cluster.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             using var connection = new NpgsqlConnection(LotseFactory.AdminConnection);

@@ -65,12 +65,13 @@ public static class CaseApi
         return TypedResults.Ok(new PagedList<CaseDto>([.. items.Select(CaseDto.From)], total, p, size));
     }
 
-    private static async Task<Created<CaseDto>> OpenAsync(CaseCreate body, HttpContext context, CaseService service, ClientGate clients)
+    private static async Task<Results<Created<CaseDto>, ValidationProblem>> OpenAsync(CaseCreate body, HttpContext context, CaseService service, ClientGate clients)
     {
         var client = body.ClientId is { } clientId ? await clients.OpenAsync(clientId, ClientOperation.OpenCase, cancellationToken: context.RequestAborted) : null;
         if (client is null)
         {
-            throw new RuleViolationException("clientId", "Die Klientin oder der Klient wurde nicht gefunden.");
+            // Answered, not thrown: the gate's refusal is audited in the request's transaction, which a throw would roll back.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["clientId"] = ["Die Klientin oder der Klient wurde nicht gefunden."] });
         }
 
         var opened = await service.OpenAsync(context.User.GetUserId()!.Value, context.User.GetOrganizationIdOrEmpty(), client,

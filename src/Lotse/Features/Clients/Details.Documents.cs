@@ -51,7 +51,7 @@ public sealed partial class DetailsModel
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddRuleViolation(violation, localizer, this);
+            ModelState.AddRuleViolation(violation, localizer, this, inputs: ["file"]);
             return Page();
         }
 

@@ -56,7 +56,6 @@ public sealed class EditModel(LotseDbContext db, OfferService offers, TimeProvid
     public List<string> NeedAreas { get; set; } = [];
 
     [BindProperty]
-    [RuleField("languages")]
     public List<string> OfferLanguages { get; set; } = [];
 
     [BindProperty]

@@ -113,7 +113,8 @@ public sealed class NewModel(
         }
         catch (RuleViolationException violation)
         {
-            ModelState.AddRuleViolation(violation, localizer, this);
+            // The purpose and the fields are chosen in steps above without messages of their own: every rule shows above the form.
+            ModelState.AddRuleViolation(violation, localizer);
             CheckCoverage();
             return Page();
         }

@@ -103,7 +103,7 @@ public sealed class FirstPrints(LotseDbContext db, TimeProvider time)
                 ? new Correction(label.Title, label.Label, label.Hidden ? "…" : before.GetValueOrDefault(id, "–"), figures.GetValueOrDefault(id, "–"))
                 : new Correction(id, id, before.GetValueOrDefault(id, "–"), "–"))
             .ToList();
-        return report with { FirstPrintedAt = first.PrintedAt, Corrections = corrections };
+        return report with { FirstPrintedAt = DateTime.SpecifyKind(first.PrintedAt, DateTimeKind.Utc), Corrections = corrections };
     }
 
     private Task<FirstPrint?> FindAsync(KimReportData report, string key, CancellationToken cancellationToken) =>

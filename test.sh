@@ -3,7 +3,7 @@
 #
 #   ./test.sh
 #
-# Installs what is missing (Debian's Chromium, PostgreSQL and LibreOffice Calc), starts a throwaway PostgreSQL
+# Installs what is missing (Debian's Chromium, PostgreSQL, LibreOffice Calc and reuse), starts a throwaway PostgreSQL
 # cluster on a loopback port, checks formatting, runs the unit and integration tests on SQLite
 # and on PostgreSQL and the browser tests on SQLite, stops what it started, and ends with the
 # line "N passed, N failed, N skipped". With CI=true a PostgreSQL that cannot be started fails
@@ -28,6 +28,8 @@ missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
 # LibreOffice opens the XLSX export in a test (issue 6).
 [ -x /usr/bin/soffice ] || missing+=(libreoffice-calc-nogui)
+# The licence of every file (REUSE 3.0, ADR 018).
+[ -x /usr/bin/reuse ] || missing+=(reuse)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing from Debian: ${missing[*]}"
   as_root apt-get update -qq
@@ -109,6 +111,12 @@ dotnet format Lotse.slnx --verify-no-changes --no-restore >"$out/format.log" 2>&
 format_code=$?
 [ $format_code -eq 0 ] || { echo "   dotnet format found changes:"; head -n 20 "$out/format.log"; }
 count_check "format" $format_code
+
+echo "== licences (reuse lint)"
+reuse lint >"$out/reuse.log" 2>&1
+reuse_code=$?
+[ $reuse_code -eq 0 ] || { echo "   a file has no licence or copyright:"; grep -A20 -E "^# (MISSING|BAD|UNUSED)" "$out/reuse.log" | head -n 30; }
+count_check "licences" $reuse_code
 
 run_tests "sqlite" tests/Lotse.Tests/Lotse.Tests.csproj LOTSE_TEST_PROVIDER=Sqlite
 

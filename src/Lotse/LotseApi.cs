@@ -10,7 +10,6 @@ using Lotse.Features.Referrals;
 using Lotse.Features.Reports;
 using Lotse.Features.Tokens;
 using Lotse.Features.Users;
-using Lotse.Security;
 
 namespace Lotse;
 

@@ -51,21 +51,18 @@ internal static class DemoTemplate
 
     private static async Task<string> SeedSqliteAsync()
     {
-        await using var seeded = new LotseFactory(isTemplate: true);
-        await seeded.InitializeAsync();
-        seededAt = seeded.Clock.GetUtcNow();
         var file = Path.Combine(Path.GetTempPath(), "lotse-tests", $"template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
-        // VACUUM INTO writes one consistent file, whatever still sits in the write-ahead log.
-        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder(seeded.ConnectionString) { Pooling = false }.ToString()))
+        await SeedAsync(async seeded =>
         {
+            // VACUUM INTO writes one consistent file, whatever still sits in the write-ahead log.
+            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(seeded.ConnectionString) { Pooling = false }.ToString());
             await connection.OpenAsync();
             await using var vacuum = connection.CreateCommand();
             vacuum.CommandText = "VACUUM INTO $file";
             vacuum.Parameters.AddWithValue("$file", file);
             await vacuum.ExecuteNonQueryAsync();
-        }
+        });
 
-        await ((IAsyncLifetime)seeded).DisposeAsync();
         // Dropped when the test process ends normally; a killed run leaves it in the temp folder.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(file);
         return file;
@@ -73,10 +70,7 @@ internal static class DemoTemplate
 
     private static async Task<string> SeedPostgresAsync()
     {
-        await using var seeded = new LotseFactory(isTemplate: true);
-        await seeded.InitializeAsync();
-        seededAt = seeded.Clock.GetUtcNow();
-        await ((IAsyncLifetime)seeded).DisposeAsync();
+        var seeded = await SeedAsync(_ => Task.CompletedTask);
         // A template may have no session open while it is copied.
         NpgsqlConnection.ClearPool(new NpgsqlConnection(seeded.ConnectionString));
         var name = seeded.PostgresDatabase!;
@@ -89,5 +83,22 @@ internal static class DemoTemplate
             drop.ExecuteNonQuery();
         };
         return name;
+    }
+
+    /// <summary>Seeds the demo the long way, lets <paramref name="keep"/> take what it needs, and stops the host (also when seeding fails).</summary>
+    private static async Task<LotseFactory> SeedAsync(Func<LotseFactory, Task> keep)
+    {
+        var seeded = new LotseFactory(isTemplate: true);
+        try
+        {
+            await seeded.InitializeAsync();
+            seededAt = seeded.Clock.GetUtcNow();
+            await keep(seeded);
+            return seeded;
+        }
+        finally
+        {
+            await ((IAsyncLifetime)seeded).DisposeAsync();
+        }
     }
 }

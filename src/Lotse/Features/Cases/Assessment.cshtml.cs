@@ -1,12 +1,10 @@
 using Lotse.Data;
-using Lotse.Features.Audit;
 using Lotse.Features.Catalogs;
 using Lotse.Security;
 using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Lotse.Features.Cases;

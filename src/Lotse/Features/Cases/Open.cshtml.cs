@@ -1,8 +1,6 @@
 using Lotse.Data;
-using Lotse.Features.Audit;
 using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
-using Lotse.Features.Users;
 using Lotse.Security;
 using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;

@@ -1,10 +1,8 @@
 using Lotse.Data;
 using Lotse.Features.Audit;
-using Lotse.Features.Cases;
 using Lotse.Features.Clients.Matching;
 using Lotse.Security;
 using Lotse.Web;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,4 @@
 using Lotse.Data;
-using Lotse.Features.Cases;
 using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
 using Lotse.Features.Organizations;
@@ -9,7 +8,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Lotse.Features.Consents;

@@ -1,10 +1,7 @@
-using Lotse.Data;
-using Lotse.Features.Audit;
 using Lotse.Features.Cases;
 using Lotse.Features.Clients;
 using Lotse.Security;
 using Lotse.Web;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -2,8 +2,6 @@ using Lotse.Data;
 using Lotse.Features.Audit;
 using Lotse.Features.Clients;
 using Lotse.Security;
-using Lotse.Web;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

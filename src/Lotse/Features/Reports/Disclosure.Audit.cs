@@ -1,5 +1,3 @@
-using Lotse.Data;
-
 namespace Lotse.Features.Reports;
 
 /// <summary>The interval audit of <see cref="Disclosure.Protect"/>: how narrow an attacker can make each hidden count, and which neighbour to hide next.</summary>

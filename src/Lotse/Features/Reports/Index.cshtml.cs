@@ -2,7 +2,6 @@ using Lotse.Data;
 using Lotse.Features.Audit;
 using Lotse.Features.Districts;
 using Lotse.Features.Organizations;
-using Lotse.Features.Users;
 using Lotse.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,10 +1,4 @@
-using Lotse.Data;
-using Lotse.Features.Cases;
-using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
-using Lotse.Features.Districts;
-using Lotse.Features.Referrals;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lotse.Features.Reports;
 

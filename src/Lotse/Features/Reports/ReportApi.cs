@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Lotse.Features.Users;
 using Lotse.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 

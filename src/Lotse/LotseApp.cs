@@ -38,8 +38,12 @@ public static class LotseApp
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddOptions<LotseOptions>().Bind(configuration.GetSection(LotseOptions.Section));
-        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<LotseOptions>().Bind(configuration.GetSection(LotseOptions.Section))
+            .Validate(o => LocalZone.Find(o.TimeZone) is not null, "Lotse:TimeZone is not a time zone this machine knows (an IANA name such as Europe/Berlin).")
+            .ValidateOnStart();
+        services.AddSingleton<TimeProvider>(sp => new InstallationClock(
+            LocalZone.Find(sp.GetRequiredService<IOptions<LotseOptions>>().Value.TimeZone) ?? TimeZoneInfo.Utc));
+        services.AddSingleton<LocalZone>();
         services.AddLotseDatabase();
         services.AddLotseSecurity();
 

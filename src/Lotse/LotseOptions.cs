@@ -11,6 +11,12 @@ public sealed class LotseOptions
     public string DataDirectory { get; set; } = "./data";
 
     /// <summary>
+    /// The IANA time zone users type and read times in (appointments, contacts, "today"). Stored times are UTC,
+    /// so a server running on UTC shows the same times as one running on German time.
+    /// </summary>
+    public string TimeZone { get; set; } = "Europe/Berlin";
+
+    /// <summary>
     /// The address users reach Lotse under, e.g. <c>https://lotse.gelsenkirchen.de</c>. Every link Lotse
     /// hands out (answer links, calendar feeds) is built from it, never from the request's Host header;
     /// the allowed hosts follow from it.

@@ -88,11 +88,16 @@ public sealed class AuditViewTests(LotseFactory app) : IClassFixture<LotseFactor
     }
 
     [Fact]
-    public void Office_hours_are_weekdays_from_seven_to_seven()
+    public void Office_hours_are_weekdays_from_seven_to_seven_German_time()
     {
-        Assert.False(AuditSearch.IsOffHours(new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Local).ToUniversalTime()));
-        Assert.True(AuditSearch.IsOffHours(new DateTime(2026, 11, 25, 22, 30, 0, DateTimeKind.Local).ToUniversalTime()));
-        Assert.True(AuditSearch.IsOffHours(new DateTime(2026, 11, 28, 10, 0, 0, DateTimeKind.Local).ToUniversalTime()));
+        using var scope = app.Services.CreateScope();
+        var search = scope.ServiceProvider.GetRequiredService<AuditSearch>();
+        // UTC instants: 09:00 UTC is 10:00 in Gelsenkirchen in winter; 05:30 UTC is 07:30 in summer but 06:30 in winter.
+        Assert.False(search.IsOffHours(new DateTime(2026, 11, 25, 9, 0, 0, DateTimeKind.Utc)));
+        Assert.True(search.IsOffHours(new DateTime(2026, 11, 25, 21, 30, 0, DateTimeKind.Utc)));
+        Assert.True(search.IsOffHours(new DateTime(2026, 11, 28, 9, 0, 0, DateTimeKind.Utc)));
+        Assert.False(search.IsOffHours(new DateTime(2026, 7, 15, 5, 30, 0, DateTimeKind.Utc)));
+        Assert.True(search.IsOffHours(new DateTime(2026, 11, 25, 5, 30, 0, DateTimeKind.Utc)));
     }
 
     [Fact]

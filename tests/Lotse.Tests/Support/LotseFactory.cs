@@ -72,7 +72,8 @@ public class LotseFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private static FakeTimeProvider NewClock()
     {
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow()) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
-        clock.SetLocalTimeZone(TimeZoneInfo.Local);
+        // The installation's zone (Lotse:TimeZone's default), not the machine's: CI hosts run on UTC.
+        clock.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
         return clock;
     }
 

@@ -48,7 +48,7 @@ public sealed record ClientAccess(string User, string? Organization, int Count, 
 /// The data protection officer's search over the audit log: filters, flags for unusual access and
 /// CSV. The log names records and fields, never values, so the officer sees no client content.
 /// </summary>
-public sealed class AuditSearch(LotseDbContext db)
+public sealed class AuditSearch(LotseDbContext db, LocalZone zone)
 {
     /// <summary>Distinct clients one user may open within <see cref="BurstWindow"/> before it is flagged.</summary>
     public const int BurstClients = 20;
@@ -100,13 +100,13 @@ public sealed class AuditSearch(LotseDbContext db)
 
         if (filter.From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Local).ToUniversalTime();
+            var start = zone.StartOf(from);
             query = query.Where(a => a.At >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Local).ToUniversalTime();
+            var end = zone.StartOf(to.AddDays(1));
             query = query.Where(a => a.At < end);
         }
 
@@ -132,15 +132,15 @@ public sealed class AuditSearch(LotseDbContext db)
         var emergencies = userIds.Count == 0 || clientIds.Count == 0 ? [] : await db.EmergencyAccesses
             .Where(e => userIds.Contains(e.UserId) && clientIds.Contains(e.ClientId)).ToListAsync(cancellationToken);
         bool UnderEmergency(AuditEntry entry) => emergencies.Any(e => e.UserId == entry.UserId && e.ClientId == entry.ClientId
-            && e.GrantedAt <= entry.At && DateOnly.FromDateTime(DateTime.SpecifyKind(entry.At, DateTimeKind.Utc).ToLocalTime()) <= e.Until);
+            && e.GrantedAt <= entry.At && zone.DateOf(entry.At) <= e.Until);
         return [.. entries.Select(e => new AuditRow(e.Id, DateTime.SpecifyKind(e.At, DateTimeKind.Utc), e.UserId, e.UserId is { } u ? users.GetValueOrDefault(u) : null,
             e.OrganizationId, e.OrganizationId is { } o ? organizations.GetValueOrDefault(o) : null, e.Operation, e.EntityType, e.EntityId, e.ClientId,
             e.Fields, e.Channel, e.Sequence, Concerns(e, bursts) | (UnderEmergency(e) ? AuditConcern.Emergency : AuditConcern.None)))];
     }
 
-    public static bool IsOffHours(DateTime utc)
+    public bool IsOffHours(DateTime utc)
     {
-        var local = DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime();
+        var local = zone.ToLocal(utc);
         return local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || local.Hour < 7 || local.Hour >= 19;
     }
 
@@ -174,7 +174,7 @@ public sealed class AuditSearch(LotseDbContext db)
         return flagged;
     }
 
-    private static AuditConcern Concerns(AuditEntry e, HashSet<long> bursts) =>
+    private AuditConcern Concerns(AuditEntry e, HashSet<long> bursts) =>
         (IsOffHours(e.At) ? AuditConcern.OffHours : AuditConcern.None)
         | (bursts.Contains(e.Id) ? AuditConcern.ManyClients : AuditConcern.None)
         | (e.Operation is AuditOperation.Denied or AuditOperation.SignInFailed ? AuditConcern.Refused : AuditConcern.None);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Lotse.Features.Calendar;
 
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, PublicLinks links, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, PublicLinks links, TimeProvider time, LocalZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -56,8 +56,8 @@ public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, Pub
         {
             UserId = User.GetUserId()!.Value,
             Title = Input.Title!.Trim(),
-            Start = DateTime.SpecifyKind(Input.Start!.Value, DateTimeKind.Local).ToUniversalTime(),
-            End = DateTime.SpecifyKind(Input.End!.Value, DateTimeKind.Local).ToUniversalTime(),
+            Start = zone.ToUtc(Input.Start!.Value),
+            End = zone.ToUtc(Input.End!.Value),
             Location = string.IsNullOrWhiteSpace(Input.Location) ? null : Input.Location.Trim(),
             CaseId = Input.CaseId,
         });
@@ -97,7 +97,7 @@ public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, Pub
     private async Task LoadAsync()
     {
         var userId = User.GetUserId()!.Value;
-        var from = time.GetUtcNow().UtcDateTime.Date;
+        var from = zone.StartOf(zone.Today);
         Upcoming = await db.Appointments.Where(a => a.UserId == userId && a.End >= from).OrderBy(a => a.Start).Take(100).ToListAsync();
         HasFeed = await feeds.ExistsAsync(userId);
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);

@@ -192,7 +192,7 @@ public static class CaseApi
         return TypedResults.Ok(PagedList.All(items.Select(EncounterDto.From)));
     }
 
-    private static async Task<Results<Created<EncounterDto>, NotFound>> AddEncounterAsync(Guid id, EncounterWrite body, HttpContext context, CaseService service, CaseGate gate, TimeProvider time)
+    private static async Task<Results<Created<EncounterDto>, NotFound>> AddEncounterAsync(Guid id, EncounterWrite body, HttpContext context, CaseService service, CaseGate gate, TimeProvider time, LocalZone zone)
     {
         if (await gate.OpenAsync(id, CaseOperation.Edit, null, context.RequestAborted) is not { } c)
         {
@@ -202,7 +202,7 @@ public static class CaseApi
         var encounter = await service.AddEncounterAsync(c, new Encounter
         {
             UserId = context.User.GetUserId()!.Value,
-            At = body.At?.ToUniversalTime() ?? time.GetUtcNow().UtcDateTime,
+            At = body.At is { } at ? zone.FromClient(at) : time.GetUtcNow().UtcDateTime,
             DurationMinutes = body.DurationMinutes ?? 0,
             KindCode = body.Kind ?? string.Empty,
             InterpreterUsed = body.InterpreterUsed ?? false,

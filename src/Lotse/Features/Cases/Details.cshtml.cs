@@ -21,6 +21,7 @@ public sealed partial class DetailsModel(
     Barriers.BarrierService barriers,
     CaseGate gate,
     TimeProvider time,
+    LocalZone zone,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -56,7 +56,7 @@ public sealed partial class ReferralService(LotseDbContext db, TimeProvider time
 
     /// <summary>The day by which a sent referral should have had its first answer.</summary>
     public DateOnly AnswerDue(Referral referral) =>
-        WorkingDays.Add(DateOnly.FromDateTime((referral.SentAt ?? referral.CreatedAt).ToLocalTime()), options.CurrentValue.Referrals.AnswerWithinWorkingDays);
+        WorkingDays.Add(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(referral.SentAt ?? referral.CreatedAt, DateTimeKind.Utc), time.LocalTimeZone)), options.CurrentValue.Referrals.AnswerWithinWorkingDays);
 
     public bool IsOverdue(Referral referral) => referral.Status == ReferralStatus.Sent && AnswerDue(referral) < Today;
 

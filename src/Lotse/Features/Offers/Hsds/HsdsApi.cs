@@ -57,7 +57,7 @@ public static class HsdsApi
 
             if (modified_after is { } after)
             {
-                var utc = after.ToUniversalTime();
+                var utc = context.RequestServices.GetRequiredService<LocalZone>().FromClient(after);
                 query = query.Where(o => o.UpdatedAt > utc);
             }
 

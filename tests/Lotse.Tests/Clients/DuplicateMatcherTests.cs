@@ -287,13 +287,30 @@ public sealed class DuplicateMatcherTests
     [InlineData("1990-1-5")]
     [InlineData("1899")]
     [InlineData("2101")]
-    [InlineData("12.03.1990")]
+    [InlineData("12.03.90")]
+    [InlineData("31.04.1990")]
+    [InlineData("13.1990")]
+    [InlineData("1.2.3.1990")]
     [InlineData("1990-05-12-01")]
     [InlineData("abcd")]
     [InlineData("１９９０")]
     public void PartialDate_rejects_invalid_input(string? text)
     {
         Assert.False(PartialDate.TryParse(text, out _));
+    }
+
+    [Theory]
+    [InlineData("14.03.1988", 1988, 3, 14)]
+    [InlineData("4.3.1988", 1988, 3, 4)]
+    [InlineData("03.1988", 1988, 3, null)]
+    [InlineData("14.03.88", 1988, 3, 14)]
+    [InlineData("14.03.21", 2021, 3, 14)]
+    [InlineData("14.03.26", 1926, 3, 14)]
+    public void PartialDate_reads_German_dates_the_way_they_are_typed(string text, int year, int? month, int? day)
+    {
+        // Today is 01.03.2026: a two-digit year is the latest that is not in the future.
+        Assert.True(PartialDate.TryParse(text, out var date, new DateOnly(2026, 3, 1)));
+        Assert.Equal(new PartialDate(year, month, day), date);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public static class ClientApi
         {
             if (!PartialDate.TryParse(birthDate, out var parsed))
             {
-                throw new RuleViolationException("birthDate", "Das Geburtsdatum hat die Form JJJJ, JJJJ-MM oder JJJJ-MM-TT.");
+                throw new RuleViolationException("birthDate", "Das Geburtsdatum hat die Form TT.MM.JJJJ, MM.JJJJ oder JJJJ (z. B. 12.05.1990, 05.1990 oder 1990).");
             }
 
             date = parsed;

@@ -68,7 +68,7 @@ public sealed class ClientForm
         GivenName = c.GivenName,
         FamilyName = c.FamilyName,
         BirthName = c.BirthName,
-        BirthDate = c.BirthDate,
+        BirthDate = Matching.PartialDate.TryParse(c.BirthDate, out var born) ? born.ToGermanString() : c.BirthDate,
         Sex = c.Sex,
         Nationality1 = c.Nationalities.ElementAtOrDefault(0),
         Nationality2 = c.Nationalities.ElementAtOrDefault(1),

@@ -14,7 +14,7 @@ public sealed record DuplicateCandidate(Client Client, int Score, IReadOnlyList<
 /// Search before create and the search box: candidates come from the stored, indexed name keys of
 /// the caller's organisation, are scored in memory, and are ranked best first.
 /// </summary>
-public sealed class ClientMatching(LotseDbContext db)
+public sealed class ClientMatching(LotseDbContext db, TimeProvider time)
 {
     private const int CandidateLimit = 200;
 
@@ -66,7 +66,7 @@ public sealed class ClientMatching(LotseDbContext db)
         var names = new List<string>();
         foreach (var token in tokens)
         {
-            if (PartialDate.TryParse(token, out var date))
+            if (PartialDate.TryParse(token, out var date, DateOnly.FromDateTime(time.GetLocalNow().DateTime)))
             {
                 birthDate = date;
             }
@@ -81,9 +81,9 @@ public sealed class ClientMatching(LotseDbContext db)
             return [];
         }
 
-        var family = names[^1];
-        var given = names.Count > 1 ? string.Join(' ', names[..^1]) : null;
-        var keys = NameKeys.LookupKeys(given, family).Concat(names.SelectMany(n => NameKeys.LookupKeys(null, n))).Distinct().ToList();
+        // The names as typed, and as they would be written in the spellings NameKeys.SearchVariants knows.
+        List<List<string>> readings = [names, .. NameKeys.SearchVariants(string.Join(' ', names)).Select(v => v.Split(' ').ToList()).Where(v => v.Count == names.Count)];
+        var keys = readings.SelectMany(r => NameKeys.LookupKeys(Given(r), r[^1]).Concat(r.SelectMany(n => NameKeys.LookupKeys(null, n)))).Distinct().ToList();
         var prefixes = NameKeys.SearchPrefixes(text);
         var organizationId = user.GetOrganizationIdOrEmpty();
         var byKey = db.ClientNameKeys.Where(k => k.OrganizationId == organizationId && keys.Contains(k.Key)).Select(k => k.ClientId);
@@ -100,22 +100,24 @@ public sealed class ClientMatching(LotseDbContext db)
         }
 
         var query = db.Clients.Where(ClientAuthorizationHandler.VisibleTo(user)).Where(c => byKey.Contains(c.Id));
-        var candidates = await query.Include(c => c.OtherSpellings).OrderBy(c => c.FamilyName).Take(CandidateLimit).ToListAsync(cancellationToken);
-        var spelling = new DuplicateScorer.NameSpelling(given, family);
+        var candidates = await query.Include(c => c.OtherSpellings).Include(c => c.District).OrderBy(c => c.FamilyName).Take(CandidateLimit).ToListAsync(cancellationToken);
         var swappedFree = names.Count == 1;
         return [.. candidates
             .Select(c =>
             {
-                var result = DuplicateScorer.Score(spelling, birthDate, Spellings(c), Parse(c.BirthDate));
+                var result = readings.Select(r => DuplicateScorer.Score(new DuplicateScorer.NameSpelling(Given(r), r[^1]), birthDate, Spellings(c), Parse(c.BirthDate)))
+                    .MaxBy(r => r.Score)!;
                 var prefixHit = prefixes.Count > 0 && (NameKeys.Ascii(c.FamilyName).StartsWith(prefixes[^1], StringComparison.Ordinal)
                     || NameKeys.Ascii(c.GivenName).StartsWith(prefixes[^1], StringComparison.Ordinal));
-                var score = swappedFree ? Math.Max(result.Score, SingleNameScore(names[0], c)) : result.Score;
+                var score = swappedFree ? Math.Max(result.Score, readings.Max(r => SingleNameScore(r[0], c))) : result.Score;
                 return new DuplicateCandidate(c, prefixHit ? Math.Max(score, DuplicateScorer.Threshold) : score, result.Reasons);
             })
             .Where(x => x.Score >= DuplicateScorer.Threshold)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Client.FamilyName)
             .Take(limit)];
     }
+
+    private static string? Given(List<string> names) => names.Count > 1 ? string.Join(' ', names[..^1]) : null;
 
     private static int SingleNameScore(string name, Client client) =>
         Spellings(client).Max(s => Math.Max(
@@ -134,7 +136,7 @@ public sealed class ClientMatching(LotseDbContext db)
             .ToListAsync(cancellationToken);
         return await db.Clients.Where(ClientAuthorizationHandler.VisibleTo(user))
             .Where(c => ids.Contains(c.Id))
-            .Include(c => c.OtherSpellings)
+            .Include(c => c.OtherSpellings).Include(c => c.District)
             .ToListAsync(cancellationToken);
     }
 

@@ -220,12 +220,13 @@ public sealed class ClientService(LotseDbContext db, TimeProvider time, IOptions
         PartialDate? birthDate = null;
         if (!string.IsNullOrWhiteSpace(input.BirthDate))
         {
-            if (!PartialDate.TryParse(input.BirthDate.Trim(), out var parsed))
+            var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+            if (!PartialDate.TryParse(input.BirthDate.Trim(), out var parsed, today))
             {
-                throw new RuleViolationException("birthDate", "Das Geburtsdatum hat die Form JJJJ, JJJJ-MM oder JJJJ-MM-TT (z. B. 1990, 1990-05 oder 1990-05-12).");
+                throw new RuleViolationException("birthDate", "Das Geburtsdatum hat die Form TT.MM.JJJJ, MM.JJJJ oder JJJJ (z. B. 12.05.1990, 05.1990 oder 1990).");
             }
 
-            if (parsed.ToDateOnly() is { } complete && complete > DateOnly.FromDateTime(time.GetLocalNow().DateTime))
+            if (parsed.ToDateOnly() is { } complete && complete > today)
             {
                 throw new RuleViolationException("birthDate", "Das Geburtsdatum liegt in der Zukunft.");
             }

@@ -7,7 +7,7 @@ namespace Lotse.Features.Clients.Matching;
 /// Script- and spelling-insensitive forms of person names: a lowercase ascii form, a consonant skeleton
 /// that transliteration variants share, and the small set of keys stored per client for indexed lookups.
 /// </summary>
-public static class NameKeys
+public static partial class NameKeys
 {
     private const int MaxKeys = 10;
     private const int MaxKeyLength = 64;
@@ -105,6 +105,26 @@ public static class NameKeys
         IEnumerable<string[]> sources = [family, WithoutArticle(family), given, .. family.Concat(given).Where(t => !Articles.Contains(t)).Select(t => new[] { t })];
         return [.. sources.Select(Key).Where(k => k.Length >= 2).Distinct(StringComparer.Ordinal).Take(MaxKeys)];
     }
+
+    /// <summary>
+    /// Other ways a searcher may have written the same name, each rule on its own, for the search box only
+    /// (stored keys stay as they are): German "ch" after a vowel for the Arabic ḥ or kh (Achmed/Ahmad,
+    /// Mochammed), "tch" as English and French write ч (Tkatchenko/Tkachenko), "dsch" for j (Dschamila/Jamila).
+    /// </summary>
+    public static IReadOnlyList<string> SearchVariants(string? text)
+    {
+        var ascii = Ascii(text);
+        string[] variants =
+        [
+            ascii.Replace("tch", "ch", StringComparison.Ordinal),
+            VowelCh().Replace(ascii, "$1h"),
+            ascii.Replace("dsch", "j", StringComparison.Ordinal),
+        ];
+        return [.. variants.Where(v => v != ascii).Distinct(StringComparer.Ordinal)];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("([aeiou])ch")]
+    private static partial System.Text.RegularExpressions.Regex VowelCh();
 
     /// <summary>Lowercase ascii tokens of a search text, for prefix search while the user types.</summary>
     public static IReadOnlyList<string> SearchPrefixes(string? text) => [.. Tokens(text).Distinct(StringComparer.Ordinal)];

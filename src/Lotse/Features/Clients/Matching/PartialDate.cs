@@ -4,7 +4,7 @@ namespace Lotse.Features.Clients.Matching;
 
 /// <summary>
 /// A birth date as far as it is known: year only, year and month, or a complete date.
-/// Stored and parsed as "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+/// Stored as "YYYY", "YYYY-MM" or "YYYY-MM-DD"; typed also the German way ("14.03.1987", "03.1987").
 /// </summary>
 public readonly record struct PartialDate(int Year, int? Month, int? Day)
 {
@@ -20,19 +20,61 @@ public readonly record struct PartialDate(int Year, int? Month, int? Day)
     /// </summary>
     public bool IsDocumentPlaceholder => IsComplete && Month == 1 && Day == 1;
 
-    /// <summary>Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a year from 1900 to 2100 and a real calendar day.</summary>
-    public static bool TryParse(string? text, out PartialDate date)
+    /// <summary>
+    /// Parses the stored form "YYYY", "YYYY-MM" or "YYYY-MM-DD" and the German forms "TT.MM.JJJJ", "T.M.JJJJ"
+    /// and "MM.JJJJ", with a year from 1900 to 2100 and a real calendar day. Given <paramref name="today"/>,
+    /// a two-digit year ("14.03.88") gives the latest such date not after today: a birth date is in the past.
+    /// </summary>
+    public static bool TryParse(string? text, out PartialDate date, DateOnly? today = null)
     {
         date = default;
-        var parts = (text ?? string.Empty).Trim().Split('-');
-        if (parts.Length > 3 || !IsNumber(parts[0], 4) || parts.Skip(1).Any(p => !IsNumber(p, 2)))
+        var trimmed = (text ?? string.Empty).Trim();
+        int year;
+        int? month = null, day = null;
+        if (trimmed.Contains('.', StringComparison.Ordinal))
         {
-            return false;
+            // German order: day, month, year; day and month may have one digit.
+            var parts = trimmed.Split('.');
+            if (parts.Length is < 2 or > 3 || parts[..^1].Any(p => !IsNumber(p, 1) && !IsNumber(p, 2)))
+            {
+                return false;
+            }
+
+            var last = parts[^1];
+            if (IsNumber(last, 4))
+            {
+                year = int.Parse(last, CultureInfo.InvariantCulture);
+            }
+            else if (IsNumber(last, 2) && today is { } now && parts.Length == 3)
+            {
+                year = 2000 + int.Parse(last, CultureInfo.InvariantCulture);
+                var (m, d) = (int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[0], CultureInfo.InvariantCulture));
+                if (year > now.Year || (year == now.Year && (m > now.Month || (m == now.Month && d > now.Day))))
+                {
+                    year -= 100;
+                }
+            }
+            else
+            {
+                return false;
+            }
+
+            month = int.Parse(parts[^2], CultureInfo.InvariantCulture);
+            day = parts.Length == 3 ? int.Parse(parts[0], CultureInfo.InvariantCulture) : null;
+        }
+        else
+        {
+            var parts = trimmed.Split('-');
+            if (parts.Length > 3 || !IsNumber(parts[0], 4) || parts.Skip(1).Any(p => !IsNumber(p, 2)))
+            {
+                return false;
+            }
+
+            year = int.Parse(parts[0], CultureInfo.InvariantCulture);
+            month = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : null;
+            day = parts.Length > 2 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : null;
         }
 
-        var year = int.Parse(parts[0], CultureInfo.InvariantCulture);
-        int? month = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : null;
-        int? day = parts.Length > 2 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : null;
         if (year is < MinYear or > MaxYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month ?? 1))
         {
             return false;

@@ -2,12 +2,14 @@ using Lotse.Data;
 using Lotse.Features.Catalogs;
 using Lotse.Features.Clients;
 using Lotse.Features.Organizations;
+using Lotse.Features.Referrals;
 using Lotse.Security;
 using Lotse.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Lotse.Features.Consents;
@@ -31,8 +33,12 @@ public sealed class NewModel(LotseDbContext db, ConsentService consents, ClientG
     [BindProperty]
     public string? PurposeText { get; set; }
 
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public List<DataCategory> Categories { get; set; } = [];
+
+    /// <summary>The draft referral this consent is recorded for; saving returns to it, ready to send.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? ReferralId { get; set; }
 
     [BindProperty]
     public DateOnly? GivenOn { get; set; }
@@ -64,7 +70,11 @@ public sealed class NewModel(LotseDbContext db, ConsentService consents, ClientG
 
         GivenOn = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         FormLanguage = Client.Languages.FirstOrDefault(l => l != "de" && ConsentFormTexts.Find(l) is not null);
-        Categories = [DataCategory.Name, DataCategory.Phone, DataCategory.Languages];
+        if (Categories.Count == 0)
+        {
+            Categories = [DataCategory.Name, DataCategory.Phone, DataCategory.Languages];
+        }
+
         return Page();
     }
 
@@ -80,6 +90,12 @@ public sealed class NewModel(LotseDbContext db, ConsentService consents, ClientG
             var consent = await consents.RecordAsync(Client.Id, Client.OrganizationId, User.GetUserId()!.Value,
                 new ConsentInput(Kind, Recipients, Purposes, PurposeText, Categories, GivenOn, ValidUntil, FormLanguage, SignedCopyOnFile),
                 HttpContext.RequestAborted);
+            if (ReferralId is { } referralId && await db.Referrals.AnyAsync(r => r.Id == referralId && r.ClientId == Client.Id && r.Status == ReferralStatus.Draft, HttpContext.RequestAborted))
+            {
+                TempData["Message"] = localizer["Einwilligung gespeichert. Die Vermittlung ist bereit zum Senden."].Value;
+                return RedirectToPage("/Referrals/Details", new { id = referralId });
+            }
+
             TempData["Message"] = localizer["Einwilligung gespeichert."].Value;
             return RedirectToPage("./Details", new { id = consent.Id });
         }

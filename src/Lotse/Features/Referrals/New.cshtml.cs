@@ -51,7 +51,7 @@ public sealed class NewModel(
     [BindProperty]
     public string? Message { get; set; }
 
-    /// <summary>"send" or "draft".</summary>
+    /// <summary>"send", "draft", or "consent": keep it as a draft and record the consent it needs, then come back to it.</summary>
     [BindProperty]
     public string? Submit { get; set; }
 
@@ -105,7 +105,20 @@ public sealed class NewModel(
         try
         {
             var draft = new ReferralDraft(AuthorityId is null ? ReferralKind.Offer : ReferralKind.AuthorityRequest, OfferId, AuthorityId, NeedArea, GoalId, Fields, Message);
-            var referral = await referrals.CreateAsync(Case, draft, User.GetUserId()!.Value, send: Submit != "draft", HttpContext.RequestAborted);
+            var referral = await referrals.CreateAsync(Case, draft, User.GetUserId()!.Value, send: Submit is not ("draft" or "consent"), HttpContext.RequestAborted);
+            if (Submit == "consent")
+            {
+                // Nothing is lost: the referral waits as a draft, and the consent form asks for exactly what it shares.
+                return RedirectToPage("/Consents/New", new
+                {
+                    clientId = Client.Id,
+                    recipients = referral.RecipientOrganizationId,
+                    purposes = referral.NeedAreaCode,
+                    categories = referral.SharedFields,
+                    referralId = referral.Id,
+                });
+            }
+
             TempData["Message"] = referral.Status == ReferralStatus.Sent
                 ? localizer["Vermittlung an {0} gesendet.", RecipientName ?? string.Empty].Value
                 : localizer["Vermittlung als Entwurf gespeichert."].Value;

@@ -10,9 +10,10 @@
         }
     });
 
-    // Buttons with data-confirm ask before a consequential action.
+    // Buttons with data-confirm ask before a consequential action. An empty one asks nothing: tag helpers
+    // render a null attribute as data-confirm="" (the referral's "Senden" would otherwise ask an empty question).
     document.addEventListener("click", function (event) {
-        var button = event.target.closest("[data-confirm]");
+        var button = event.target.closest("[data-confirm]:not([data-confirm=''])");
         if (button && !window.confirm(button.getAttribute("data-confirm"))) {
             event.preventDefault();
         }

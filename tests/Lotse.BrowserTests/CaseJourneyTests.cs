@@ -63,8 +63,16 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await goal.GetByRole(AriaRole.Button, new() { Name = "Schritt speichern" }).ClickAsync();
         await Expect(page.Locator("article").Filter(new() { HasText = "Berufsabschluss anerkennen lassen" })).ToContainTextAsync("Zeugnisse übersetzen lassen");
 
+        // A contact without its kind is not saved: focus and view go to the field that says why, what was typed stays.
         await page.GetByText("Kontakt erfassen", new() { Exact = true }).ClickAsync();
-        await page.GetByLabel("Art", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "persönlich im Büro" });
+        await page.GetByLabel("Dauer (Minuten)").FillAsync("45");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kontakt speichern" }).ClickAsync();
+        var kind = page.GetByLabel("Art", new() { Exact = true });
+        await Expect(kind).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(kind).ToBeFocusedAsync();
+        await Expect(kind).ToBeInViewportAsync();
+        await Expect(page.GetByLabel("Dauer (Minuten)")).ToHaveValueAsync("45");
+        await kind.SelectOptionAsync(new SelectOptionValue { Label = "persönlich im Büro" });
         await page.GetByLabel("Dauer (Minuten)").FillAsync("45");
         await page.GetByLabel("Mit Sprachmittlung").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Kontakt speichern" }).ClickAsync();

@@ -175,6 +175,9 @@ public sealed class KernFormErrorsTagHelper(HtmlEncoder encoder) : TagHelper
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "kern-alert kern-alert--danger app-flash");
         output.Attributes.SetAttribute("role", "alert");
+        // site.js moves focus here when no field of its own holds the error.
+        output.Attributes.SetAttribute("tabindex", "-1");
+        output.Attributes.SetAttribute("data-form-errors", null);
         var items = string.Concat(errors.Select(e => $"<p class=\"kern-body\">{encoder.Encode(e)}</p>"));
         output.Content.SetHtmlContent(
             $"<div class=\"kern-alert__header\"><span class=\"kern-icon kern-icon--danger\" aria-hidden=\"true\"></span><span class=\"kern-title\">{encoder.Encode(Title)}</span></div><div class=\"kern-alert__body\">{items}</div>");

@@ -19,6 +19,24 @@
         }
     });
 
+    // After a save on a page with several forms the reader lands where the work was: the first field
+    // with an error (or the form's error list), else the section the redirect named (#goals, #encounters).
+    document.addEventListener("DOMContentLoaded", function () {
+        var target = document.querySelector("[aria-invalid='true']") || document.querySelector("[data-form-errors]");
+        if (!target && window.location.hash.length > 1) {
+            var section = document.getElementById(window.location.hash.substring(1));
+            target = section && (section.querySelector("h2, h3") || section);
+            if (target && !target.hasAttribute("tabindex")) {
+                target.setAttribute("tabindex", "-1");
+            }
+        }
+
+        if (target) {
+            target.focus();
+            target.scrollIntoView({ block: "center" });
+        }
+    });
+
     // Select the text of a shown secret (token, recovery codes) on click, for copying.
     document.addEventListener("click", function (event) {
         var code = event.target.closest(".app-code");

@@ -111,6 +111,10 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         var myDay = page.GetByTestId("myday-deadlines").First;
         await Expect(myDay).ToContainTextAsync("Unterlagen für die Anerkennungsstelle");
         await Expect(myDay).ToContainTextAsync("Mohammed Al Hasan");
+        // Each box says how many wait in it.
+        var deadlinesBox = page.Locator("section.app-myday__box").Filter(new() { Has = page.GetByTestId("myday-deadlines") }).First;
+        var listed = await myDay.Locator("li").CountAsync();
+        await Expect(deadlinesBox.GetByRole(AriaRole.Heading).GetByTestId("myday-count")).ToHaveTextAsync(listed.ToString(CultureInfo.InvariantCulture));
         await BrowserFixture.AssertAccessibleAsync(page);
         await browser.ScreenshotAsync(page, "12-my-day");
     }

@@ -30,7 +30,7 @@ public sealed record ReferralAnswer(string? ReasonCode = null, Guid? ProposedOff
 /// Referrals from a case to an offer or an authority: the consent check, the packet, the lifecycle
 /// on both sides and the single-use answer links.
 /// </summary>
-public sealed partial class ReferralService(LotseDbContext db, TimeProvider time, IOptionsMonitor<LotseOptions> options)
+public sealed partial class ReferralService(LotseDbContext db, TimeProvider time, LocalZone zone, IOptionsMonitor<LotseOptions> options)
 {
     public static readonly JsonSerializerOptions PacketJson = new(JsonSerializerDefaults.Web);
 
@@ -56,7 +56,7 @@ public sealed partial class ReferralService(LotseDbContext db, TimeProvider time
 
     /// <summary>The day by which a sent referral should have had its first answer.</summary>
     public DateOnly AnswerDue(Referral referral) =>
-        WorkingDays.Add(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(referral.SentAt ?? referral.CreatedAt, DateTimeKind.Utc), time.LocalTimeZone)), options.CurrentValue.Referrals.AnswerWithinWorkingDays);
+        WorkingDays.Add(zone.DateOf(referral.SentAt ?? referral.CreatedAt), options.CurrentValue.Referrals.AnswerWithinWorkingDays);
 
     public bool IsOverdue(Referral referral) => referral.Status == ReferralStatus.Sent && AnswerDue(referral) < Today;
 

@@ -26,7 +26,7 @@ public static class HsdsApi
         .WithSummary("About this API and its HSDS version.");
 
         hsds.MapGet("/services", async (string? search, int? page, int? per_page, Guid? taxonomy_term_id, Guid? taxonomy_id, Guid? organization_id,
-            DateTime? modified_after, bool? full, HsdsPublisher publisher, HttpContext context) =>
+            DateTime? modified_after, bool? full, HsdsPublisher publisher, LocalZone zone, HttpContext context) =>
         {
             var (p, size) = Paging(page, per_page);
             var needAreas = await publisher.NeedAreasAsync(context.RequestAborted);
@@ -57,7 +57,7 @@ public static class HsdsApi
 
             if (modified_after is { } after)
             {
-                var utc = context.RequestServices.GetRequiredService<LocalZone>().FromClient(after);
+                var utc = zone.FromClient(after);
                 query = query.Where(o => o.UpdatedAt > utc);
             }
 

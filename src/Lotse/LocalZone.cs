@@ -13,17 +13,26 @@ public sealed class LocalZone(TimeProvider time)
     /// <summary>A stored instant (UTC, or of unspecified kind as the database gives it back) as the wall-clock time here.</summary>
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
-    /// <summary>A wall-clock time typed here as the instant to store. A time the clocks skip is moved forward by the gap.</summary>
+    /// <summary>
+    /// A wall-clock time typed here as the instant to store. A time the clocks skip (02:30 on the spring
+    /// day) is read with the offset before the change, so it moves forward by exactly the gap (03:30).
+    /// </summary>
     public DateTime ToUtc(DateTime local)
     {
         var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         var zone = Zone;
-        while (zone.IsInvalidTime(wall))
+        if (!zone.IsInvalidTime(wall))
         {
-            wall = wall.AddMinutes(30);
+            return TimeZoneInfo.ConvertTimeToUtc(wall, zone);
         }
 
-        return TimeZoneInfo.ConvertTimeToUtc(wall, zone);
+        var before = wall;
+        while (zone.IsInvalidTime(before))
+        {
+            before = before.AddMinutes(-15);
+        }
+
+        return DateTime.SpecifyKind(wall - zone.GetUtcOffset(before), DateTimeKind.Utc);
     }
 
     /// <summary>

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Lotse.Data;
 using Lotse.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lotse.Tests.Clients;
 
@@ -56,12 +59,21 @@ public sealed class ClientSearchTests(LotseFactory app) : IClassFixture<LotseFac
         using var client = app.CreateBrowserLikeClient();
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync("fm.mitte@demo.lotse")).StatusCode);
         using var api = await ApiClient.ForAsync(app, "fm.mitte@demo.lotse");
-        using var one = await api.PostAsJsonAsync("/api/v1/clients", new { givenName = "Mira", familyName = "Zwillingsname", birthDate = "1990-01-05" });
-        using var two = await api.PostAsJsonAsync("/api/v1/clients", new { givenName = "Mira", familyName = "Zwillingsname", birthDate = "1972-11-30" });
+        List<(Guid Id, string Name)> districts;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            districts = [.. (await scope.ServiceProvider.GetRequiredService<LotseDbContext>().Districts.OrderBy(d => d.Name).Take(2).ToListAsync()).Select(d => (d.Id, d.Name))];
+        }
+
+        using var one = await api.PostAsJsonAsync("/api/v1/clients", new { givenName = "Mira", familyName = "Zwillingsname", birthDate = "1990-01-05", districtId = districts[0].Id });
+        using var two = await api.PostAsJsonAsync("/api/v1/clients", new { givenName = "Mira", familyName = "Zwillingsname", birthDate = "1972-11-30", districtId = districts[1].Id });
+        Assert.Equal(HttpStatusCode.Created, two.StatusCode);
 
         var html = await client.GetStringAsync("/Clients?q=Mira+Zwillingsname");
         Assert.Contains("05.01.1990", html, StringComparison.Ordinal);
         Assert.Contains("30.11.1972", html, StringComparison.Ordinal);
         Assert.Contains(">Stadtteil</th>", html, StringComparison.Ordinal);
+        Assert.Contains($">{districts[0].Name}</td>", html, StringComparison.Ordinal);
+        Assert.Contains($">{districts[1].Name}</td>", html, StringComparison.Ordinal);
     }
 }

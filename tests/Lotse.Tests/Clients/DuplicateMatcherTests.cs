@@ -292,6 +292,8 @@ public sealed class DuplicateMatcherTests
     [InlineData("13.1990")]
     [InlineData("1.2.3.1990")]
     [InlineData("1990-05-12-01")]
+    [InlineData("14-03")]
+    [InlineData("14/03/1988/1")]
     [InlineData("abcd")]
     [InlineData("１９９０")]
     public void PartialDate_rejects_invalid_input(string? text)
@@ -306,6 +308,10 @@ public sealed class DuplicateMatcherTests
     [InlineData("14.03.88", 1988, 3, 14)]
     [InlineData("14.03.21", 2021, 3, 14)]
     [InlineData("14.03.26", 1926, 3, 14)]
+    [InlineData("14/03/1988", 1988, 3, 14)]
+    [InlineData("14. 03. 1988", 1988, 3, 14)]
+    [InlineData("14-03-1988", 1988, 3, 14)]
+    [InlineData("03/1988", 1988, 3, null)]
     public void PartialDate_reads_German_dates_the_way_they_are_typed(string text, int year, int? month, int? day)
     {
         // Today is 01.03.2026: a two-digit year is the latest that is not in the future.

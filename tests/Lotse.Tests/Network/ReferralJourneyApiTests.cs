@@ -54,6 +54,49 @@ public sealed class ReferralJourneyApiTests(LotseFactory app) : IClassFixture<Lo
     }
 
     [Fact]
+    public async Task A_consent_recorded_for_a_waiting_referral_says_truthfully_whether_it_now_covers_it()
+    {
+        using var api = await ApiClient.ForAsync(app, "fm.mitte@demo.lotse");
+        using var browser = app.CreateBrowserLikeClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("fm.mitte@demo.lotse")).StatusCode);
+        var (clientId, caseId, offerId, partnerOrgId) = await ArrangeAsync(api, "Haddad-Umweg");
+        using var draft = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { offerId, needArea = "sprache", fields = new[] { "name", "phone" }, send = false });
+        Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
+        var referralId = (await Json(draft)).GetProperty("id").GetString();
+
+        async Task<string> RecordAsync(params string[] categories)
+        {
+            var page = $"/Consents/New?clientId={clientId}&referralId={referralId}";
+            var fields = new Dictionary<string, string>
+            {
+                ["Kind"] = "Sharing",
+                ["Recipients[0]"] = partnerOrgId,
+                ["Purposes[0]"] = "sprache",
+                ["PurposeText"] = "Anmeldung zum Integrationskurs",
+                ["GivenOn"] = Today,
+                ["SignedCopyOnFile"] = "true",
+            };
+            for (var i = 0; i < categories.Length; i++)
+            {
+                fields[$"Categories[{i}]"] = categories[i];
+            }
+
+            using var saved = await browser.PostFormAsync(page, fields);
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            Assert.Contains(referralId!, saved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            return WebUtility.HtmlDecode(await browser.GetStringAsync(saved.Headers.Location));
+        }
+
+        // The phone is shared, but this consent names only the name: the referral is not ready, and the page says so.
+        var partial = await RecordAsync("Name");
+        Assert.Contains("Sie deckt die Vermittlung noch nicht ganz ab", partial, StringComparison.Ordinal);
+        Assert.DoesNotContain("bereit zum Senden", partial, StringComparison.Ordinal);
+
+        var full = await RecordAsync("Name", "Phone");
+        Assert.Contains("Die Vermittlung ist bereit zum Senden.", full, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_referral_needs_a_covering_consent_sends_only_the_chosen_fields_and_comes_back_with_an_outcome()
     {
         using var api = await ApiClient.ForAsync(app, "fm.mitte@demo.lotse");

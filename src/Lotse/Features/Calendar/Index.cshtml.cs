@@ -36,7 +36,8 @@ public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, Pub
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Input.End <= Input.Start)
+        // Compared as instants: across the night the clocks change, wall-clock order can mislead.
+        if (Input.Start is { } start && Input.End is { } end && zone.FromClient(end) <= zone.FromClient(start))
         {
             ModelState.AddModelError("Input.End", localizer["Das Ende liegt vor dem Beginn."]);
         }
@@ -56,8 +57,8 @@ public sealed class IndexModel(LotseDbContext db, CalendarFeedService feeds, Pub
         {
             UserId = User.GetUserId()!.Value,
             Title = Input.Title!.Trim(),
-            Start = zone.ToUtc(Input.Start!.Value),
-            End = zone.ToUtc(Input.End!.Value),
+            Start = zone.FromClient(Input.Start!.Value),
+            End = zone.FromClient(Input.End!.Value),
             Location = string.IsNullOrWhiteSpace(Input.Location) ? null : Input.Location.Trim(),
             CaseId = Input.CaseId,
         });

@@ -23,7 +23,7 @@ public sealed partial class DetailsModel
         WorkAsync(c => cases.AddEncounterAsync(c, new Encounter
         {
             UserId = User.GetUserId()!.Value,
-            At = zone.ToUtc(Contact.At ?? default),
+            At = zone.FromClient(Contact.At ?? default),
             DurationMinutes = Contact.DurationMinutes ?? 0,
             KindCode = Contact.Kind ?? string.Empty,
             InterpreterUsed = Contact.InterpreterUsed,

@@ -101,7 +101,7 @@ public static class ClientApi
         PartialDate? date = null;
         if (!string.IsNullOrWhiteSpace(birthDate))
         {
-            if (!PartialDate.TryParse(birthDate, out var parsed))
+            if (matching.ReadBirthDate(birthDate) is not { } parsed)
             {
                 throw new RuleViolationException("birthDate", "Das Geburtsdatum hat die Form TT.MM.JJJJ, MM.JJJJ oder JJJJ (z. B. 12.05.1990, 05.1990 oder 1990).");
             }

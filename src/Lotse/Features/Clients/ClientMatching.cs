@@ -147,5 +147,9 @@ public sealed class ClientMatching(LotseDbContext db, TimeProvider time)
         .. client.BirthName is { Length: > 0 } birthName ? [new DuplicateScorer.NameSpelling(client.GivenName, birthName)] : Array.Empty<DuplicateScorer.NameSpelling>(),
     ];
 
+    /// <summary>A birth date as typed (German or ISO, a two-digit year in the past), or null when it is not one.</summary>
+    public PartialDate? ReadBirthDate(string? text) =>
+        PartialDate.TryParse(text, out var date, DateOnly.FromDateTime(time.GetLocalNow().DateTime)) ? date : null;
+
     private static PartialDate? Parse(string? text) => PartialDate.TryParse(text, out var date) ? date : null;
 }

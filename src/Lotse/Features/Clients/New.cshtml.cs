@@ -39,7 +39,7 @@ public sealed class NewModel(LotseDbContext db, ClientService clients, ClientMat
             return Partial("_DuplicatePanel", this);
         }
 
-        Candidates = await matching.FindDuplicatesAsync(User, givenName, familyName, PartialDate.TryParse(birthDate, out var date) ? date : null, cancellationToken: HttpContext.RequestAborted);
+        Candidates = await matching.FindDuplicatesAsync(User, givenName, familyName, matching.ReadBirthDate(birthDate), cancellationToken: HttpContext.RequestAborted);
         await audit.SearchAsync("Client", Candidates.Select(c => c.Client.Id), HttpContext.RequestAborted);
         return Partial("_DuplicatePanel", this);
     }
@@ -54,7 +54,7 @@ public sealed class NewModel(LotseDbContext db, ClientService clients, ClientMat
 
         if (!ConfirmedNew)
         {
-            Candidates = await matching.FindDuplicatesAsync(User, Form.GivenName, Form.FamilyName, PartialDate.TryParse(Form.BirthDate, out var date) ? date : null, cancellationToken: HttpContext.RequestAborted);
+            Candidates = await matching.FindDuplicatesAsync(User, Form.GivenName, Form.FamilyName, matching.ReadBirthDate(Form.BirthDate), cancellationToken: HttpContext.RequestAborted);
             if (Candidates.Count > 0)
             {
                 await audit.SearchAsync("Client", Candidates.Select(c => c.Client.Id), HttpContext.RequestAborted);

@@ -90,9 +90,16 @@ public sealed class NewModel(LotseDbContext db, ConsentService consents, ClientG
             var consent = await consents.RecordAsync(Client.Id, Client.OrganizationId, User.GetUserId()!.Value,
                 new ConsentInput(Kind, Recipients, Purposes, PurposeText, Categories, GivenOn, ValidUntil, FormLanguage, SignedCopyOnFile),
                 HttpContext.RequestAborted);
-            if (ReferralId is { } referralId && await db.Referrals.AnyAsync(r => r.Id == referralId && r.ClientId == Client.Id && r.Status == ReferralStatus.Draft, HttpContext.RequestAborted))
+            if (ReferralId is { } referralId && await db.Referrals.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.Id == referralId && r.ClientId == Client.Id && r.Status == ReferralStatus.Draft, HttpContext.RequestAborted) is { } referral)
             {
-                TempData["Message"] = localizer["Einwilligung gespeichert. Die Vermittlung ist bereit zum Senden."].Value;
+                // Back to the waiting referral, and say truthfully whether what was recorded covers it.
+                var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+                var active = await db.Consents.Include(c => c.Recipients).Where(c => c.ClientId == Client.Id && c.WithdrawnAt == null).ToListAsync(HttpContext.RequestAborted);
+                var covered = ConsentCoverage.Check(active, referral.RecipientOrganizationId, referral.NeedAreaCode, referral.SharedFields, today).IsCovered;
+                TempData["Message"] = covered
+                    ? localizer["Einwilligung gespeichert. Die Vermittlung ist bereit zum Senden."].Value
+                    : localizer["Einwilligung gespeichert. Sie deckt die Vermittlung noch nicht ganz ab: Empfänger, Zweck und alle geteilten Angaben müssen genannt sein."].Value;
                 return RedirectToPage("/Referrals/Details", new { id = referralId });
             }
 

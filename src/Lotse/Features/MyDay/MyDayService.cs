@@ -65,8 +65,10 @@ public sealed class MyDayService(LotseDbContext db, ReferralService referralServ
         cases = db.Cases.Where(c => caseIds.Contains(c.Id));
         var weeks = options.CurrentValue.Cases.NoContactWeeks;
         var quietSince = now.UtcDateTime.AddDays(-7 * weeks);
-        var dayStart = new DateTimeOffset(now.Date, now.Offset).UtcDateTime;
-        var dayEnd = dayStart.AddDays(1);
+        // A day is not always 24 hours: where the clocks change, the day's end is the next day's start.
+        var zone = new LocalZone(time);
+        var dayStart = zone.StartOf(today);
+        var dayEnd = zone.StartOf(today.AddDays(1));
 
         // Lead times are at most a year, so the database narrows by that and each lead time is applied here.
         var horizon = today.AddDays(366);

@@ -132,8 +132,8 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, IOptions<L
     {
         await using var scope = scopes.CreateAsyncScope();
         var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
-        var local = time.GetLocalNow();
-        var startOfToday = new DateTimeOffset(local.Date, local.Offset).UtcDateTime;
+        var zone = new LocalZone(time);
+        var startOfToday = zone.StartOf(zone.Today);
         if (await leases.LastCompletedAsync(LeaseName, cancellationToken) is { } last && last >= startOfToday)
         {
             return null;

@@ -102,6 +102,13 @@ public sealed class NewModel(
             return refused;
         }
 
+        CheckCoverage();
+        if (Submit == "consent" && Coverage is { IsCovered: true })
+        {
+            // Meanwhile a consent covers it (recorded in another tab): no detour, the referral goes out.
+            Submit = "send";
+        }
+
         try
         {
             var draft = new ReferralDraft(AuthorityId is null ? ReferralKind.Offer : ReferralKind.AuthorityRequest, OfferId, AuthorityId, NeedArea, GoalId, Fields, Message);

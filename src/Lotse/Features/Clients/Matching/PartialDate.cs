@@ -22,13 +22,20 @@ public readonly record struct PartialDate(int Year, int? Month, int? Day)
 
     /// <summary>
     /// Parses the stored form "YYYY", "YYYY-MM" or "YYYY-MM-DD" and the German forms "TT.MM.JJJJ", "T.M.JJJJ"
-    /// and "MM.JJJJ", with a year from 1900 to 2100 and a real calendar day. Given <paramref name="today"/>,
+    /// and "MM.JJJJ" (also with "/" or "-" between, or spaces after the dots: "14/03/1988", "14. 03. 1988"),
+    /// with a year from 1900 to 2100 and a real calendar day. Given <paramref name="today"/>,
     /// a two-digit year ("14.03.88") gives the latest such date not after today: a birth date is in the past.
     /// </summary>
     public static bool TryParse(string? text, out PartialDate date, DateOnly? today = null)
     {
         date = default;
-        var trimmed = (text ?? string.Empty).Trim();
+        var trimmed = string.Concat((text ?? string.Empty).Where(c => !char.IsWhiteSpace(c))).Replace('/', '.');
+        if (trimmed.Contains('-', StringComparison.Ordinal) && !IsNumber(trimmed.Split('-')[0], 4))
+        {
+            // "14-03-1988": German order with dashes, not the stored form that starts with the year.
+            trimmed = trimmed.Replace('-', '.');
+        }
+
         int year;
         int? month = null, day = null;
         if (trimmed.Contains('.', StringComparison.Ordinal))

@@ -50,7 +50,8 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Einschätzung je Handlungsfeld, 1 = akuter Handlungsbedarf bis 5 = selbstständig" }))
             .ToContainTextAsync("Arbeit & Beruf");
 
-        await page.GetByText("Ziel vereinbaren", new() { Exact = true }).ClickAsync();
+        var sections = page.GetByRole(AriaRole.Navigation, new() { Name = "Abschnitte des Falls" });
+        await sections.GetByRole(AriaRole.Link, new() { Name = "Ziel vereinbaren" }).ClickAsync();
         await page.GetByLabel("Handlungsfeld", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Arbeit & Beruf" });
         await page.GetByLabel("Ziel", new() { Exact = true }).FillAsync("Berufsabschluss anerkennen lassen");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ziel speichern" }).ClickAsync();
@@ -64,7 +65,8 @@ public sealed class CaseJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("article").Filter(new() { HasText = "Berufsabschluss anerkennen lassen" })).ToContainTextAsync("Zeugnisse übersetzen lassen");
 
         // A contact without its kind is not saved: focus and view go to the field that says why, what was typed stays.
-        await page.GetByText("Kontakt erfassen", new() { Exact = true }).ClickAsync();
+        await sections.GetByRole(AriaRole.Link, new() { Name = "Kontakt erfassen" }).ClickAsync();
+        await Expect(page.GetByLabel("Art", new() { Exact = true })).ToBeFocusedAsync();
         await page.GetByLabel("Dauer (Minuten)").FillAsync("45");
         await page.GetByRole(AriaRole.Button, new() { Name = "Kontakt speichern" }).ClickAsync();
         var kind = page.GetByLabel("Art", new() { Exact = true });

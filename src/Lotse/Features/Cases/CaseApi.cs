@@ -172,11 +172,8 @@ public static class CaseApi
         }
 
         var goal = await service.AddGoalAsync(c, body.NeedArea ?? string.Empty, body.Title ?? string.Empty,
-            body.AgreedOn ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime), body.DueOn, context.RequestAborted);
-        foreach (var step in body.Steps ?? [])
-        {
-            goal.Steps.Add(await service.AddStepAsync(goal, step.Title, step.Responsible, step.PartnerName, step.DueOn, context.RequestAborted));
-        }
+            body.AgreedOn ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime), body.DueOn,
+            [.. (body.Steps ?? []).Select(s => new CaseService.StepDraft(s.Title, s.Responsible, s.PartnerName, s.DueOn))], context.RequestAborted);
 
         return TypedResults.Created($"/api/v1/cases/{c.Id}/goals", GoalDto.From(goal));
     }

@@ -174,7 +174,8 @@ public sealed partial class CaseService(LotseDbContext db, ClientService clients
         return assessment;
     }
 
-    public async Task<Goal> AddGoalAsync(Case @case, string needAreaCode, string title, DateOnly agreedOn, DateOnly? dueOn, CancellationToken cancellationToken = default)
+    /// <summary>Agrees a goal with the steps agreed with it (usually the first): all are saved together or none.</summary>
+    public async Task<Goal> AddGoalAsync(Case @case, string needAreaCode, string title, DateOnly agreedOn, DateOnly? dueOn, IReadOnlyList<StepDraft>? steps = null, CancellationToken cancellationToken = default)
     {
         EnsureOpen(@case);
         if (!await db.IsCatalogCodeAsync(CatalogKind.NeedArea, needAreaCode, cancellationToken: cancellationToken))
@@ -194,11 +195,27 @@ public sealed partial class CaseService(LotseDbContext db, ClientService clients
 
         var goal = new Goal { CaseId = @case.Id, NeedAreaCode = needAreaCode, Title = title.Trim(), AgreedOn = agreedOn, DueOn = dueOn };
         db.Goals.Add(goal);
+        foreach (var step in steps ?? [])
+        {
+            db.GoalSteps.Add(NewStep(goal, step.Title, step.Responsible, step.PartnerName, step.DueOn));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return goal;
     }
 
+    /// <summary>A step agreed together with its goal.</summary>
+    public sealed record StepDraft(string Title, StepResponsible Responsible, string? PartnerName, DateOnly? DueOn);
+
     public async Task<GoalStep> AddStepAsync(Goal goal, string title, StepResponsible responsible, string? partnerName, DateOnly? dueOn, CancellationToken cancellationToken = default)
+    {
+        var step = NewStep(goal, title, responsible, partnerName, dueOn);
+        db.GoalSteps.Add(step);
+        await db.SaveChangesAsync(cancellationToken);
+        return step;
+    }
+
+    private GoalStep NewStep(Goal goal, string title, StepResponsible responsible, string? partnerName, DateOnly? dueOn)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
@@ -210,10 +227,7 @@ public sealed partial class CaseService(LotseDbContext db, ClientService clients
             throw new RuleViolationException("partnerName", "Bitte nennen Sie den Partner, der den Schritt übernimmt.");
         }
 
-        var step = new GoalStep { GoalId = goal.Id, Title = title.Trim(), Responsible = responsible, PartnerName = partnerName?.Trim(), DueOn = dueOn, CreatedAt = Now };
-        db.GoalSteps.Add(step);
-        await db.SaveChangesAsync(cancellationToken);
-        return step;
+        return new GoalStep { GoalId = goal.Id, Title = title.Trim(), Responsible = responsible, PartnerName = partnerName?.Trim(), DueOn = dueOn, CreatedAt = Now };
     }
 
     public async Task SetStepStatusAsync(GoalStep step, StepStatus status, CancellationToken cancellationToken = default)

@@ -63,6 +63,16 @@ public sealed partial class DetailsModel
         public DateOnly? AgreedOn { get; set; }
 
         public DateOnly? DueOn { get; set; }
+
+        /// <summary>The first step, agreed in the same conversation; saved with the goal when given.</summary>
+        [StringLength(500, ErrorMessage = "Höchstens 500 Zeichen.")]
+        public string? StepTitle { get; set; }
+
+        public StepResponsible StepResponsible { get; set; } = StepResponsible.Client;
+
+        public DateOnly? StepDueOn { get; set; }
+
+        public string? PartnerName { get; set; }
     }
 
     public sealed class StepForm

@@ -15,9 +15,15 @@ public sealed partial class DetailsModel
 
     public IEnumerable<SelectListItem> NeedAreaItems => Overview.NeedAreas.Select(n => new SelectListItem(n.Value, n.Key));
 
+    public IEnumerable<SelectListItem> StepResponsibleItems =>
+        Enum.GetValues<StepResponsible>().Select(w => new SelectListItem(localizer[CasePhases.ResponsibleName(w)], w.ToString()));
+
     public Task<IActionResult> OnPostGoalAsync() =>
-        WorkAsync(c => cases.AddGoalAsync(c, NewGoal.NeedArea ?? string.Empty, NewGoal.Title ?? string.Empty, NewGoal.AgreedOn ?? Today, NewGoal.DueOn, HttpContext.RequestAborted),
-            localizer["Das Ziel wurde vereinbart."], "NewGoal", nameof(NewGoal.NeedArea), nameof(NewGoal.Title));
+        WorkAsync(c => cases.AddGoalAsync(c, NewGoal.NeedArea ?? string.Empty, NewGoal.Title ?? string.Empty, NewGoal.AgreedOn ?? Today, NewGoal.DueOn,
+                string.IsNullOrWhiteSpace(NewGoal.StepTitle) ? [] : [new CaseService.StepDraft(NewGoal.StepTitle, NewGoal.StepResponsible, NewGoal.PartnerName, NewGoal.StepDueOn)],
+                HttpContext.RequestAborted),
+            string.IsNullOrWhiteSpace(NewGoal.StepTitle) ? localizer["Das Ziel wurde vereinbart."] : localizer["Das Ziel und sein erster Schritt wurden vereinbart."],
+            "NewGoal", nameof(NewGoal.NeedArea), nameof(NewGoal.Title), nameof(NewGoal.DueOn), nameof(NewGoal.PartnerName));
 
     public Task<IActionResult> OnPostStepAsync(Guid goalId) =>
         WorkAsync(async c =>

@@ -95,10 +95,11 @@ public sealed partial class DetailsModel(
         TempData["Message"] = success;
         return RedirectToPage(null, null, new { id = Id }, form switch
         {
-            "Contact" => "encounters",
-            "NewDeadline" => "deadlines",
-            "NewGoal" or "NewStep" => "goals",
-            "NewBarrier" => "barriers",
+            // The section's heading, focusable (tabindex=-1): the browser then puts the focus there itself.
+            "Contact" => "encounters-heading",
+            "NewDeadline" => "deadlines-heading",
+            "NewGoal" or "NewStep" => "goals-heading",
+            "NewBarrier" => "barriers-heading",
             _ => null,
         });
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lotse.Data;
+using Lotse.Features.Calendar;
 using Lotse.Features.Cases;
 using Lotse.Features.Clients;
 using Lotse.Features.Districts;
@@ -11,6 +12,42 @@ namespace Lotse.Features.Demo;
 /// <summary>The work inside a demo case: assessments, goals and steps, contacts and deadlines.</summary>
 internal sealed partial class DemoClients
 {
+    /// <summary>
+    /// Each case manager's day of the seeding and the next: three talks with clients of their own open cases,
+    /// so "Termine heute" on Mein Tag and the calendar feed show what a working day looks like.
+    /// </summary>
+    private void AddAppointments(IEnumerable<User> caseManagers, DateOnly today, DateTime now)
+    {
+        var zone = new LocalZone(time);
+        (int Day, TimeOnly At, int Minutes, string Title, string? Location)[] plan =
+        [
+            (0, new TimeOnly(9, 30), 60, "Beratungsgespräch", "Büro"),
+            (0, new TimeOnly(11, 30), 45, "Begleitung zur Ausländerbehörde", "Ausländerbehörde, Hans-Sachs-Haus"),
+            (0, new TimeOnly(14, 0), 60, "Hausbesuch", null),
+            (1, new TimeOnly(10, 0), 60, "Beratungsgespräch", "Büro"),
+        ];
+        foreach (var manager in caseManagers)
+        {
+            var cases = db.Cases.Local.Where(c => c.ResponsibleUserId == manager.Id && c.Phase != CasePhase.Closed).Take(plan.Length).ToList();
+            for (var i = 0; i < cases.Count; i++)
+            {
+                var (day, at, minutes, title, location) = plan[i];
+                var start = zone.ToUtc(today.AddDays(day).ToDateTime(at));
+                db.Appointments.Add(new Appointment
+                {
+                    UserId = manager.Id,
+                    CaseId = cases[i].Id,
+                    Title = title,
+                    Start = start,
+                    End = start.AddMinutes(minutes),
+                    Location = location,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                });
+            }
+        }
+    }
+
     private void AddWork(Case @case, User manager, CasePhase phase, DateOnly opened, DateOnly today, DateTime now, Random random)
     {
         var areas = NeedAreas.OrderBy(_ => random.Next()).Take(3 + random.Next(4)).ToList();

@@ -91,6 +91,7 @@ internal sealed partial class DemoClients(LotseDbContext db, TimeProvider time)
         }
 
         AddKnownPeople(caseManagers, districts, today, now, references);
+        AddAppointments(caseManagers.Values, today, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -43,6 +43,30 @@ public sealed class MyDayData
     public IReadOnlyList<DayReferral> Referrals { get; init; } = [];
 
     public int NoContactWeeks { get; init; }
+
+    /// <summary>The day of the cases whose client name or reference contains <paramref name="text"/>: the filter by case.</summary>
+    public MyDayData For(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return this;
+        }
+
+        var wanted = text.Trim();
+        bool Matches(DayCase? c) => c is not null
+            && (c.ClientName.Contains(wanted, StringComparison.CurrentCultureIgnoreCase) || c.Reference.Contains(wanted, StringComparison.OrdinalIgnoreCase));
+        return new MyDayData
+        {
+            Appointments = [.. Appointments.Where(a => Matches(a.Case))],
+            Deadlines = [.. Deadlines.Where(d => Matches(d.Case))],
+            OverdueSteps = [.. OverdueSteps.Where(s => Matches(s.Case))],
+            WithoutContact = [.. WithoutContact.Where(q => Matches(q.Case))],
+            InClearing = [.. InClearing.Where(Matches)],
+            Caseloads = Caseloads,
+            Referrals = [.. Referrals.Where(r => Matches(r.Case))],
+            NoContactWeeks = NoContactWeeks,
+        };
+    }
 }
 
 public sealed class MyDayService(LotseDbContext db, ReferralService referralService, TimeProvider time, IOptionsMonitor<LotseOptions> options)
@@ -91,6 +115,10 @@ public sealed class MyDayService(LotseDbContext db, ReferralService referralServ
             .Select(c => new { c.Id, c.Reference, c.Client!.GivenName, c.Client.FamilyName }).Take(50).ToListAsync(cancellationToken);
         var appointments = await db.Appointments.Where(a => a.UserId == userId && a.Start < dayEnd && a.End >= dayStart).OrderBy(a => a.Start)
             .Select(a => new { a.Title, a.Start, a.End, a.Location, a.CaseId }).ToListAsync(cancellationToken);
+        // An appointment links to its case only while the case is still one of this user's.
+        var appointmentCaseIds = appointments.Where(a => a.CaseId is { } id && caseIds.Contains(id)).Select(a => a.CaseId!.Value).Distinct().ToList();
+        var appointmentCases = appointmentCaseIds.Count == 0 ? [] : await db.Cases.Where(c => appointmentCaseIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Reference, c.Client!.GivenName, c.Client.FamilyName }).ToListAsync(cancellationToken);
 
         // Answers of the last 14 days, and sent referrals that wait longer than the answer period.
         var answeredSince = now.UtcDateTime.AddDays(-14);
@@ -122,7 +150,8 @@ public sealed class MyDayService(LotseDbContext db, ReferralService referralServ
             OverdueSteps = [.. steps.Select(s => new DayStep(new DayCase(s.Id, s.Reference, Name(s.GivenName, s.FamilyName)), s.Goal, s.Title, s.DueOn))],
             WithoutContact = [.. quiet.Select(q => new DayQuiet(new DayCase(q.Id, q.Reference, Name(q.GivenName, q.FamilyName)), q.Last))],
             InClearing = [.. clearing.Select(c => new DayCase(c.Id, c.Reference, Name(c.GivenName, c.FamilyName)))],
-            Appointments = [.. appointments.Select(a => new DayAppointment(a.Title, a.Start, a.End, a.Location, null))],
+            Appointments = [.. appointments.Select(a => new DayAppointment(a.Title, a.Start, a.End, a.Location,
+                appointmentCases.Where(c => c.Id == a.CaseId).Select(c => new DayCase(c.Id, c.Reference, Name(c.GivenName, c.FamilyName))).FirstOrDefault()))],
             Caseloads = caseloads,
             Referrals = dayReferrals,
             NoContactWeeks = weeks,

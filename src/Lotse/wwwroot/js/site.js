@@ -23,8 +23,19 @@
     // with an error (or the form's error list), else the section the redirect named (#goals, #encounters).
     document.addEventListener("DOMContentLoaded", function () {
         var target = document.querySelector("[aria-invalid='true']") || document.querySelector("[data-form-errors]");
+        var asked = document.querySelector("details[data-autofocus='true']");
+        if (!target && asked) {
+            openForm(asked);
+            return;
+        }
+
         if (!target && window.location.hash.length > 1) {
             var section = document.getElementById(window.location.hash.substring(1));
+            if (section && section.tagName === "DETAILS") {
+                openForm(section);
+                return;
+            }
+
             target = section && (section.querySelector("h2, h3") || section);
             if (target && !target.hasAttribute("tabindex")) {
                 target.setAttribute("tabindex", "-1");
@@ -36,6 +47,62 @@
             target.scrollIntoView({ block: "center" });
         }
     });
+
+    // A link to a folded form (#contact-form, #goal-form) unfolds it and puts the cursor in its first field.
+    function openForm(details) {
+        details.open = true;
+        details.scrollIntoView({ block: "start" });
+        var field = details.querySelector("input:not([type=hidden]), select, textarea");
+        (field || details.querySelector("summary")).focus();
+    }
+
+    document.addEventListener("click", function (event) {
+        var link = event.target.closest("a[href^='#']");
+        var target = link && document.getElementById(link.getAttribute("href").substring(1));
+        if (target && target.tagName === "DETAILS") {
+            event.preventDefault();
+            history.replaceState(null, "", link.getAttribute("href"));
+            openForm(target);
+        }
+    });
+
+    // Shortcuts of a page, documented on it: Alt+Shift+letter (never a single key, WCAG 2.1.4) runs the element
+    // marked data-shortcut="letter": a folded form opens, a link or button is followed.
+    document.addEventListener("keydown", function (event) {
+        if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || !/^Key[A-Z]$/.test(event.code)) {
+            return;
+        }
+
+        var target = document.querySelector("[data-shortcut='" + event.code.substring(3).toLowerCase() + "']");
+        if (!target) {
+            return;
+        }
+
+        event.preventDefault();
+        if (target.tagName === "DETAILS") {
+            openForm(target);
+        } else {
+            target.click();
+        }
+    });
+
+    // A table wider than the screen scrolls in its box; the box takes the keyboard focus then, so that it can be
+    // scrolled without a mouse (WCAG 2.1.1), and is named by the table's caption.
+    function focusableScrollers() {
+        document.querySelectorAll(".kern-table-responsive").forEach(function (box) {
+            if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) {
+                box.setAttribute("tabindex", "0");
+                var caption = box.querySelector("caption");
+                if (caption && !box.hasAttribute("role")) {
+                    box.setAttribute("role", "region");
+                    box.setAttribute("aria-label", caption.textContent.trim());
+                }
+            }
+        });
+    }
+
+    document.addEventListener("DOMContentLoaded", focusableScrollers);
+    window.addEventListener("resize", focusableScrollers);
 
     // Select the text of a shown secret (token, recovery codes) on click, for copying.
     document.addEventListener("click", function (event) {

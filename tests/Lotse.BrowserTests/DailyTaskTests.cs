@@ -1,0 +1,178 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Lotse.BrowserTests;
+
+/// <summary>
+/// The daily tasks of a case manager, each from "Mein Tag", counted as a user would feel them: page loads,
+/// interactions (click, choice, filled field, key), and for keyboard-only runs every key pressed. Free text
+/// counts once per field, not per letter: what is written is the same whatever the software.
+/// </summary>
+[Collection(BrowserApp.Name)]
+public sealed class DailyTaskTests(BrowserFixture browser, Xunit.Abstractions.ITestOutputHelper output)
+{
+    private sealed class Counter(IPage page)
+    {
+        public int Loads { get; private set; }
+
+        public int Keys { get; private set; }
+
+        public void Start() => page.Load += (_, _) => Loads++;
+
+        public async Task PressAsync(string key, int times = 1)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                await page.Keyboard.PressAsync(key);
+                Keys++;
+            }
+        }
+
+        /// <summary>Free text into the focused field: one interaction.</summary>
+        public async Task WriteAsync(string text)
+        {
+            await page.Keyboard.TypeAsync(text);
+            Keys++;
+        }
+
+        /// <summary>Tab until <paramref name="target"/> has the focus; fails after 40 presses.</summary>
+        public async Task TabToAsync(ILocator target)
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                await PressAsync("Tab");
+                if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
+                {
+                    return;
+                }
+            }
+
+            Assert.Fail("40 Tab presses did not reach " + target);
+        }
+    }
+
+    private async Task<(IPage Page, Counter Count)> MyDayAsync()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("fm.mitte@demo.lotse");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mein Tag" })).ToBeVisibleAsync();
+        var count = new Counter(page);
+        count.Start();
+        return (page, count);
+    }
+
+    [Fact]
+    public async Task Logging_the_contact_of_todays_appointment_takes_a_dozen_keys()
+    {
+        var (page, count) = await MyDayAsync();
+        var appointments = page.Locator("section.app-myday__box").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Termine heute" }) });
+        var appointment = appointments.GetByRole(AriaRole.Link).Filter(new() { HasText = "Kontakt erfassen" }).First;
+        await Expect(appointments.GetByRole(AriaRole.Heading)).ToContainTextAsync("3");
+        var client = (await appointment.InnerTextAsync()).Split('\n')[0].Split(':')[0].Trim();
+
+        // Skip to the content, then Tab to the first appointment's client; Enter opens the case with the contact form ready.
+        await count.PressAsync("Tab");
+        await count.PressAsync("Enter");
+        await count.TabToAsync(appointment);
+        await count.PressAsync("Enter");
+        var kind = page.GetByLabel("Art", new() { Exact = true });
+        await Expect(kind).ToBeFocusedAsync();
+        await count.PressAsync("p");
+        await Expect(kind).ToHaveValueAsync("buero");
+        await count.PressAsync("Tab");
+        await Expect(page.GetByLabel("Dauer (Minuten)")).ToBeFocusedAsync();
+        await count.PressAsync("Control+A");
+        await count.WriteAsync("45");
+        await count.PressAsync("Enter");
+
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Der Kontakt wurde erfasst.");
+        await Expect(page.Locator("#encounters")).ToContainTextAsync("persönlich im Büro · 45 Min.");
+        await Expect(page.Heading(client).Or(page.GetByRole(AriaRole.Heading, new() { Level = 1 }))).ToContainTextAsync(client);
+        output.WriteLine($"log a contact, keyboard only: {count.Loads} page loads, {count.Keys} keys");
+        Assert.True(count.Keys <= 25, $"{count.Keys} keys");
+    }
+
+    [Fact]
+    public async Task A_goal_with_its_first_step_is_one_form_reached_by_a_shortcut()
+    {
+        var (page, count) = await MyDayAsync();
+        var appointment = page.Locator("section.app-myday__box").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Termine heute" }) })
+            .GetByRole(AriaRole.Link).Filter(new() { HasText = "Kontakt erfassen" }).Nth(1);
+        await count.PressAsync("Tab");
+        await count.PressAsync("Enter");
+        await count.TabToAsync(appointment);
+        await count.PressAsync("Enter");
+        await Expect(page.GetByText("Tastenkürzel: Alt+Umschalt+K Kontakt erfassen")).ToBeVisibleAsync();
+
+        await count.PressAsync("Alt+Shift+Z");
+        var area = page.GetByLabel("Handlungsfeld", new() { Exact = true });
+        await Expect(area).ToBeFocusedAsync();
+        await count.PressAsync("w");
+        await Expect(area).ToHaveValueAsync("wohnen");
+        await count.PressAsync("Tab");
+        await count.WriteAsync("Eine Wohnung mit drei Zimmern in Ückendorf finden");
+        await count.PressAsync("Tab");
+        await Expect(page.GetByLabel("Erster Schritt")).ToBeFocusedAsync();
+        await count.WriteAsync("Wohnberechtigungsschein beantragen");
+        await count.PressAsync("Enter");
+
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Das Ziel und sein erster Schritt wurden vereinbart.");
+        var goal = page.Locator("article").Filter(new() { HasText = "Eine Wohnung mit drei Zimmern in Ückendorf finden" });
+        await Expect(goal).ToContainTextAsync("Wohnberechtigungsschein beantragen");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ziele und Schritte" })).ToBeFocusedAsync();
+        output.WriteLine($"record a goal with a step, keyboard only: {count.Loads} page loads, {count.Keys} keys");
+        Assert.True(count.Keys <= 25, $"{count.Keys} keys");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, "19-case-page-goal-with-step");
+    }
+
+    [Fact]
+    public async Task An_overdue_step_is_opened_and_ticked_off_in_two_clicks_and_the_day_can_be_narrowed_to_one_case()
+    {
+        var (page, count) = await MyDayAsync();
+        var steps = page.GetByTestId("myday-steps").First;
+        var total = await steps.Locator("li").CountAsync();
+        Assert.True(total > 5, "the demo has more than five overdue steps");
+        // Five show, the rest fold away behind a toggle that says how many.
+        await Expect(steps.Locator("li:visible")).ToHaveCountAsync(5);
+        await Expect(steps.GetByText($"{total - 5} weitere anzeigen")).ToBeVisibleAsync();
+
+        var first = steps.Locator("li").First;
+        var text = await first.InnerTextAsync();
+        var stepTitle = text[(await first.Locator("strong").InnerTextAsync()).Length..].Split('·')[0].Trim();
+        var client = await first.GetByRole(AriaRole.Link).InnerTextAsync();
+
+        // The filter by case: only this client's items remain in every box.
+        await page.GetByLabel("Nur Fälle von").FillAsync(client);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
+        var links = page.Locator("section.app-myday a[href*='/Cases/Details']");
+        await Expect(page.GetByTestId("myday-steps").First).ToContainTextAsync(stepTitle);
+        foreach (var link in await links.AllInnerTextsAsync())
+        {
+            Assert.StartsWith(client, link, StringComparison.Ordinal);
+        }
+
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, "19-my-day-filtered");
+
+        var interactions = 0;
+        var loads = count.Loads;
+        await page.GetByTestId("myday-steps").First.GetByRole(AriaRole.Link).Filter(new() { HasText = client }).First.ClickAsync();
+        interactions++;
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ziele und Schritte" })).ToBeFocusedAsync();
+        await page.Locator("#goals li").Filter(new() { HasText = stepTitle }).GetByRole(AriaRole.Button, new() { Name = "erledigt" }).First.ClickAsync();
+        interactions++;
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Der Schritt wurde aktualisiert.");
+        output.WriteLine($"open an overdue step and mark it done: {count.Loads - loads} page loads, {interactions} interactions");
+        Assert.True(interactions <= 5);
+
+        await page.GotoAsync("/?fall=" + Uri.EscapeDataString(client));
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alle Fälle zeigen" }).ClickAsync();
+        await Expect(page.GetByTestId("myday-steps").First.Locator("li")).Not.ToHaveCountAsync(0);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, "19-my-day");
+        await page.SetViewportSizeAsync(390, 844);
+        await browser.ScreenshotAsync(page, "19-my-day-phone");
+    }
+}

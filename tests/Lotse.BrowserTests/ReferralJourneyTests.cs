@@ -113,10 +113,22 @@ public sealed class ReferralJourneyTests(BrowserFixture browser, Xunit.Abstracti
         await BrowserFixture.AssertAccessibleAsync(page);
         await browser.ScreenshotAsync(page, "25-partner-packet");
         var referralUrl = page.Url;
-        await page.GetByRole(AriaRole.Button, new() { Name = "Annehmen" }).ClickAsync();
+        // One answer form: a choice, what that choice needs, one message, one button.
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Nachricht an die Fachkraft" })).ToHaveCountAsync(1);
+        await Expect(page.GetByLabel("Grund der Ablehnung")).Not.ToBeVisibleAsync();
+        await page.GetByLabel("Ablehnen").CheckAsync();
+        await Expect(page.GetByLabel("Grund der Ablehnung")).ToBeVisibleAsync();
+        await page.GetByLabel("Annehmen").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rückmeldung senden" }).ClickAsync();
         await Expect(page.GetByTestId("referral-status")).ToHaveTextAsync("angenommen");
-        await page.GetByLabel("Ergebnis").SelectOptionAsync(new SelectOptionValue { Label = "Hilfe erhalten" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Abschließen mit Ergebnis" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Neuer Stand: angenommen.");
+        // Accepted, it can no longer be declined: what is left is to work on it, close it, or point elsewhere.
+        await Expect(page.GetByLabel("Ablehnen")).ToHaveCountAsync(0);
+        await page.GetByLabel("Abschließen mit Ergebnis").CheckAsync();
+        await page.GetByLabel("Ergebnis", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Hilfe erhalten" });
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await browser.ScreenshotAsync(page, "25b-partner-answer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rückmeldung senden" }).ClickAsync();
         await Expect(page.GetByTestId("referral-status")).ToHaveTextAsync("abgeschlossen");
         Assert.Equal(referralUrl, page.Url);
 

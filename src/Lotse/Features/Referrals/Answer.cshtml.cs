@@ -66,7 +66,7 @@ public sealed class AnswerModel(LotseDbContext db, ReferralService referrals, Re
             return Page();
         }
 
-        TempData["Message"] = localizer["Rückmeldung gespeichert: {0}.", localizer[ReferralRules.ActionName(action)]].Value;
+        TempData["Message"] = localizer["Rückmeldung gespeichert. Neuer Stand: {0}.", localizer[ReferralRules.StatusName(View.Referral.Status)]].Value;
         return RedirectToPage(new { id = Id });
     }
 

@@ -16,7 +16,11 @@ namespace Lotse.Features.Referrals;
 [Authorize(Policy = Policies.Inbox)]
 public sealed class InboxModel(LotseDbContext db, ReferralService referrals, OfferService offers) : PageModel
 {
-    public sealed record Row(Guid Id, string Title, string Sender, string NeedArea, ReferralStatus Status, DateTime? SentAt, bool Overdue, DateTime UpdatedAt);
+    /// <summary>One referral: what, from whom (organisation and case manager: staff, not the client), its number and when.</summary>
+    public sealed record Row(Guid Id, string Title, string Sender, string NeedArea, ReferralStatus Status, DateTime? SentAt, bool Overdue, DateTime UpdatedAt, string? SenderPerson = null)
+    {
+        public string Number => ReferralRules.Number(Id);
+    }
 
     /// <summary>"open" (default) or "all".</summary>
     [BindProperty(SupportsGet = true)]
@@ -42,8 +46,10 @@ public sealed class InboxModel(LotseDbContext db, ReferralService referrals, Off
         Statuses = await CatalogLabels.LoadAsync(db, CatalogKind.ReferralStatus, cancellationToken: HttpContext.RequestAborted);
         var items = await query.Include(r => r.Offer).Include(r => r.SenderOrganization)
             .OrderByDescending(r => r.SentAt).Take(200).ToListAsync(HttpContext.RequestAborted);
+        var senderIds = items.Select(r => r.SenderUserId).Distinct().ToList();
+        var senders = await db.Users.Where(u => senderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, HttpContext.RequestAborted);
         Rows = [.. items.Select(r => new Row(r.Id, r.Offer?.Name ?? needAreas.GetValueOrDefault(r.NeedAreaCode, r.NeedAreaCode), r.SenderOrganization?.Name ?? string.Empty,
-            needAreas.GetValueOrDefault(r.NeedAreaCode, r.NeedAreaCode), r.Status, r.SentAt, referrals.IsOverdue(r), r.UpdatedAt))
+            needAreas.GetValueOrDefault(r.NeedAreaCode, r.NeedAreaCode), r.Status, r.SentAt, referrals.IsOverdue(r), r.UpdatedAt, senders.GetValueOrDefault(r.SenderUserId)))
             .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.SentAt)];
         StaleOffers = await offers.Query(new OfferQuery(OrganizationId: organizationId, StaleOnly: true)).CountAsync(HttpContext.RequestAborted);
     }

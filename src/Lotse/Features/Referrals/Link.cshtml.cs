@@ -69,7 +69,7 @@ public sealed class LinkModel(LotseDbContext db, ReferralService referrals, Audi
 
             var next = await referrals.ActAsync(View.Referral, action, ReferralSide.Recipient, null, Answer.ToAnswer(action), link, HttpContext.RequestAborted);
             NextLink = next is null ? null : links.Page("/Referrals/Link", new { token = next });
-            Done = localizer["Vielen Dank. Ihre Rückmeldung „{0}“ ist gespeichert.", localizer[ReferralRules.ActionName(action)]].Value;
+            Done = localizer["Vielen Dank. Ihre Rückmeldung ist gespeichert. Neuer Stand: {0}.", localizer[ReferralRules.StatusName(View.Referral.Status)]].Value;
             View = null;
             Choices = null;
         }

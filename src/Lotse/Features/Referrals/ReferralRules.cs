@@ -31,7 +31,8 @@ public static class ReferralRules
         [ReferralAction.Send] = (ReferralSide.Sender, [ReferralStatus.Draft], ReferralStatus.Sent),
         [ReferralAction.Withdraw] = (ReferralSide.Sender, [ReferralStatus.Draft, ReferralStatus.Sent, ReferralStatus.Accepted, ReferralStatus.InProgress], ReferralStatus.Withdrawn),
         [ReferralAction.Accept] = (ReferralSide.Recipient, [ReferralStatus.Sent], ReferralStatus.Accepted),
-        [ReferralAction.Decline] = (ReferralSide.Recipient, [ReferralStatus.Sent, ReferralStatus.Accepted], ReferralStatus.Declined),
+        // Declining is the answer to a request; once accepted, the ways out are another offer or "not attended".
+        [ReferralAction.Decline] = (ReferralSide.Recipient, [ReferralStatus.Sent], ReferralStatus.Declined),
         [ReferralAction.Redirect] = (ReferralSide.Recipient, [ReferralStatus.Sent, ReferralStatus.Accepted], ReferralStatus.Redirected),
         [ReferralAction.Start] = (ReferralSide.Recipient, [ReferralStatus.Sent, ReferralStatus.Accepted], ReferralStatus.InProgress),
         [ReferralAction.Complete] = (ReferralSide.Recipient, [ReferralStatus.Accepted, ReferralStatus.InProgress], ReferralStatus.Completed),
@@ -85,6 +86,9 @@ public static class ReferralRules
         ReferralStatus.Withdrawn => "zurückgezogen",
         _ => status.ToString(),
     };
+
+    /// <summary>A short number to tell referrals apart without naming anyone: "V-" and the end of the id.</summary>
+    public static string Number(Guid id) => "V-" + id.ToString("N")[^6..].ToUpperInvariant();
 
     /// <summary>The German label of an action's button (a localisation key).</summary>
     public static string ActionName(ReferralAction action) => action switch

@@ -104,6 +104,24 @@
     document.addEventListener("DOMContentLoaded", focusableScrollers);
     window.addEventListener("resize", focusableScrollers);
 
+    // The recipient's answer: only the fields of the chosen answer show (without JavaScript all do, each labelled).
+    function showChosen(form) {
+        var chosen = form.querySelector("input[name='Answer.Action']:checked");
+        form.querySelectorAll("[data-show-for]").forEach(function (detail) {
+            detail.hidden = !chosen || detail.getAttribute("data-show-for") !== chosen.value;
+        });
+    }
+
+    document.addEventListener("DOMContentLoaded", function () {
+        document.querySelectorAll("form[data-answer-form]").forEach(showChosen);
+    });
+    document.addEventListener("change", function (event) {
+        var form = event.target.closest("form[data-answer-form]");
+        if (form && event.target.name === "Answer.Action") {
+            showChosen(form);
+        }
+    });
+
     // Select the text of a shown secret (token, recovery codes) on click, for copying.
     document.addEventListener("click", function (event) {
         var code = event.target.closest(".app-code");

@@ -44,6 +44,45 @@ public sealed class LotseOptions
 
     public ApiOptions Api { get; set; } = new();
 
+    public LegalOptions Legal { get; set; } = new();
+
+    /// <summary>
+    /// What the Impressum, the Datenschutzhinweise (Art. 13 GDPR) and the Erklärung zur Barrierefreiheit
+    /// (BITV 2.0) name: the operator is the Kommune, not the software's makers. Unset lines show as "not entered".
+    /// </summary>
+    public sealed class LegalOptions
+    {
+        /// <summary>The controller and operator, e.g. "Stadt Gelsenkirchen".</summary>
+        public string? Operator { get; set; }
+
+        /// <summary>Who represents it, e.g. "vertreten durch die Oberbürgermeisterin".</summary>
+        public string? Representative { get; set; }
+
+        /// <summary>Postal address, lines separated by "\n".</summary>
+        public string? Address { get; set; }
+
+        public string? Email { get; set; }
+
+        public string? Phone { get; set; }
+
+        /// <summary>The data protection officer's contact (Art. 13 (1) b GDPR).</summary>
+        public string? DataProtectionOfficer { get; set; }
+
+        /// <summary>Where barriers are reported (BITV 2.0 § 7): an address answered within the statutory period.</summary>
+        public string? AccessibilityContact { get; set; }
+
+        /// <summary>The day the accessibility statement was last checked against the product.</summary>
+        public DateOnly? AccessibilityReviewedOn { get; set; }
+
+        /// <summary>Where users go when the operator does not remedy a barrier (BITV NRW: the Land's ombudsman).</summary>
+        public string AccessibilityOmbudsman { get; set; } =
+            "Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen, Fürstenwall 25, 40219 Düsseldorf, ombudsstelle-barrierefreie-it@mags.nrw.de";
+
+        /// <summary>The supervisory authority a complaint goes to (Art. 77 GDPR).</summary>
+        public string SupervisoryAuthority { get; set; } =
+            "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen, Kavalleriestraße 2–4, 40213 Düsseldorf, poststelle@ldi.nrw.de";
+    }
+
     public sealed class ApiOptions
     {
         /// <summary>

@@ -53,4 +53,19 @@ public sealed class SignInTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Deutsch" }).ClickAsync();
         await Expect(page.Heading("Anmelden")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task The_legal_pages_are_reached_from_the_footer_without_signing_in_and_are_accessible()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        var footer = page.GetByRole(AriaRole.Contentinfo);
+        foreach (var (link, shot) in new[] { ("Impressum", "50-impressum"), ("Datenschutzhinweise", "51-datenschutz"), ("Erklärung zur Barrierefreiheit", "52-barrierefreiheit") })
+        {
+            await footer.GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync();
+            await Expect(page.Heading(link)).ToBeVisibleAsync();
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await browser.ScreenshotAsync(page, shot);
+        }
+    }
 }

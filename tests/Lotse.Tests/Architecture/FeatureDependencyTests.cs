@@ -23,7 +23,7 @@ public sealed class FeatureDependencyTests
         ["Calendar", "Encounters", "Consultations", "Documents", "Consents", "Offers", "Barriers"],
         ["Referrals"],
         ["MyDay", "Reports", "Privacy", "Admin", "Account", "Shared"],
-        ["Home", "State", "Demo"],
+        ["Home", "State", "Demo", "Legal"],
     ];
 
     /// <summary>

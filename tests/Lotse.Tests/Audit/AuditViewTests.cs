@@ -56,6 +56,38 @@ public sealed class AuditViewTests(LotseFactory app) : IClassFixture<LotseFactor
     }
 
     [Fact]
+    public async Task The_officer_finds_a_person_by_name_in_any_organisation_and_reads_the_log_in_German()
+    {
+        // A client of Ruhrbogen (fm.sued), whose case is edited: the officer of the city finds them by name, no id pasted.
+        using var caseManager = await ApiClient.ForAsync(app, "fm.sued@demo.lotse");
+        using var created = await caseManager.PostAsJsonAsync("/api/v1/clients", new { givenName = "Meryem", familyName = "Protokollova", birthDate = "1984-02-29" });
+        var clientId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using var opened = await caseManager.PostAsJsonAsync("/api/v1/cases", new { clientId });
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+
+        using var page = await SignedInAsync("datenschutz@demo.lotse");
+        var found = WebUtility.HtmlDecode(await page.GetStringAsync("/Audit?person=Meryem+Protokollova"));
+        Assert.Contains("Personen zu „Meryem Protokollova“", found, StringComparison.Ordinal);
+        Assert.Contains(">Meryem Protokollova</a> · 29.02.1984", found, StringComparison.Ordinal);
+        Assert.DoesNotContain($">{clientId}<", found, StringComparison.OrdinalIgnoreCase);
+
+        var filtered = WebUtility.HtmlDecode(await page.GetStringAsync($"/Audit?clientId={clientId}"));
+        Assert.Contains("<strong>Meryem Protokollova</strong>", filtered, StringComparison.Ordinal);
+        // Record types, operations, fields and channel in German; no raw names of the code.
+        Assert.Contains(">Person</td>", filtered, StringComparison.Ordinal);
+        Assert.Contains(">Fall</td>", filtered, StringComparison.Ordinal);
+        Assert.Contains("angelegt<br /><span class=\"app-muted\">API</span>", filtered, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Case<", filtered, StringComparison.Ordinal);
+        Assert.DoesNotContain("(page)", filtered, StringComparison.Ordinal);
+
+        // Finding people by name is itself a search of personal data, and audited as one.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LotseDbContext>();
+        var officerId = await db.Users.Where(u => u.Email == "datenschutz@demo.lotse").Select(u => u.Id).SingleAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.UserId == officerId && a.Operation == AuditOperation.Search && a.EntityType == "Client" && a.ClientId == Guid.Parse(clientId!)));
+    }
+
+    [Fact]
     public async Task Only_the_data_protection_officer_reads_the_audit_log()
     {
         using var caseManager = await ApiClient.ForAsync(app, "fm.nord@demo.lotse");

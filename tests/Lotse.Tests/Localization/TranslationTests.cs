@@ -21,7 +21,7 @@ public sealed partial class TranslationTests
         new(@"(?m)^\s*\[[A-Z]\w+\]\s*=\s*" + Literal),
     ];
 
-    [GeneratedRegex(@"static string (?:DisplayName|CatalogName|GoalStatusName|ResponsibleName|StatusName|ActionName)\([^)]*\)\s*=>\s*\w+\s+switch\s*\{(.*?)\};", RegexOptions.Singleline)]
+    [GeneratedRegex(@"static string (?:DisplayName|CatalogName|GoalStatusName|ResponsibleName|StatusName|ActionName|EntityName|FieldName|ChannelName)\([^)]*\)\s*=>\s*[\w.()]+\s+switch\s*\{(.*?)\};", RegexOptions.Singleline)]
     private static partial Regex SwitchBody();
 
     [GeneratedRegex("=>\\s*(\"(?:[^\"\\\\\\n]|\\\\.)*\")")]

@@ -104,7 +104,7 @@ public sealed partial class DetailsModel(
         if (await gate.MayAsync(client, ClientOperation.ExerciseRights))
         {
             Accesses = [.. (await accessSearch.AccessesToClientAsync(client.Id, HttpContext.RequestAborted)).Select(a => new AccessSummary(
-                a.User, a.Organization, a.Count, a.Last, string.Join(", ", a.Operations.Select(o => localizer[Audit.IndexModel.DisplayName(o)].Value))))];
+                a.User, a.Organization, a.Count, a.Last, string.Join(", ", a.Operations.Select(o => localizer[Audit.AuditNames.DisplayName(o)].Value))))];
         }
 
         ClientDocuments = await documentGate.VisibleAsync(await documents.Of(client.Id).ToListAsync(HttpContext.RequestAborted));

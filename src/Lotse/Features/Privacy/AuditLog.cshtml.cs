@@ -1,5 +1,7 @@
 using System.Globalization;
 using Lotse.Data;
+using Lotse.Features.Audit;
+using Lotse.Features.Clients.Matching;
 using Lotse.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,11 +9,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lotse.Features.Audit;
+namespace Lotse.Features.Privacy;
 
-/// <summary>The data protection officer's view of the audit log: search, flags, CSV, and the chain check.</summary>
+/// <summary>
+/// The data protection officer's view of the audit log (at <c>/Audit</c>): search, flags, CSV, and the chain check.
+/// A person is found by name across the installation (the officer audits every organisation); the id stays in the link.
+/// </summary>
 [Authorize(Policy = Policies.DataProtection)]
-public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain chain, AuditLog audit, TimeProvider time) : PageModel
+public sealed class AuditLogModel(LotseDbContext db, AuditSearch search, AuditChain chain, AuditLog audit, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -20,6 +25,18 @@ public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain
 
     [BindProperty(SupportsGet = true)]
     public Guid? ClientId { get; set; }
+
+    /// <summary>A name (and birth date) typed to find the person whose accesses are wanted.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Person { get; set; }
+
+    public sealed record PersonChoice(Guid Id, string Name, string? BirthDate, string Organization);
+
+    /// <summary>The people the typed name finds: each a link that filters by them.</summary>
+    public IReadOnlyList<PersonChoice> People { get; private set; } = [];
+
+    /// <summary>The person filtered by, by name.</summary>
+    public PersonChoice? Filtered { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public Guid? OrganizationId { get; set; }
@@ -65,8 +82,41 @@ public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain
     public async Task OnGetAsync()
     {
         await LoadAsync();
+        if (ClientId is null && !string.IsNullOrWhiteSpace(Person))
+        {
+            People = await FindPeopleAsync(Person.Trim());
+            await audit.SearchAsync("Client", People.Select(p => p.Id), HttpContext.RequestAborted);
+        }
+
+        if (ClientId is { } clientId)
+        {
+            Filtered = await ChoicesAsync(db.Clients.Where(c => c.Id == clientId)) is [var only, ..] ? only : null;
+        }
+
         await audit.RecordAsync(AuditOperation.Search, "AuditLog", null, ClientId, Filter.ToString(), HttpContext.RequestAborted);
     }
+
+    /// <summary>Everyone of the installation with a name key the typed name gives, whatever organisation holds them.</summary>
+    private async Task<IReadOnlyList<PersonChoice>> FindPeopleAsync(string text)
+    {
+        var names = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => !t.Any(char.IsAsciiDigit)).ToList();
+        if (names.Count == 0)
+        {
+            return [];
+        }
+
+        var given = names.Count > 1 ? string.Join(' ', names[..^1]) : null;
+        var keys = NameKeys.LookupKeys(given, names[^1]).Concat(names.SelectMany(n => NameKeys.LookupKeys(null, n))).Distinct().ToList();
+        var ids = db.ClientNameKeys.Where(k => keys.Contains(k.Key)).Select(k => k.ClientId);
+        return await ChoicesAsync(db.Clients.Where(c => ids.Contains(c.Id)));
+    }
+
+    private async Task<IReadOnlyList<PersonChoice>> ChoicesAsync(IQueryable<Lotse.Features.Clients.Client> clients) =>
+        [.. (await clients.OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).Take(20)
+            .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { c.Id, c.GivenName, c.FamilyName, c.BirthDate, o.Name })
+            .ToListAsync(HttpContext.RequestAborted))
+            .Select(c => new PersonChoice(c.Id, string.IsNullOrWhiteSpace(c.GivenName) ? c.FamilyName : $"{c.GivenName} {c.FamilyName}",
+                PartialDate.TryParse(c.BirthDate, out var born) ? born.ToGermanString() : null, c.Name))];
 
     public async Task<IActionResult> OnGetCsvAsync()
     {
@@ -97,19 +147,4 @@ public sealed class IndexModel(LotseDbContext db, AuditSearch search, AuditChain
         })];
         Organizations = await db.Organizations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
     }
-
-    public static string DisplayName(AuditOperation operation) => operation switch
-    {
-        AuditOperation.Read => "gelesen",
-        AuditOperation.Create => "angelegt",
-        AuditOperation.Update => "geändert",
-        AuditOperation.Delete => "gelöscht",
-        AuditOperation.Search => "gesucht",
-        AuditOperation.Denied => "verweigert",
-        AuditOperation.Export => "exportiert",
-        AuditOperation.SignIn => "angemeldet",
-        AuditOperation.SignInFailed => "Anmeldung fehlgeschlagen",
-        AuditOperation.SignOut => "abgemeldet",
-        _ => operation.ToString(),
-    };
 }

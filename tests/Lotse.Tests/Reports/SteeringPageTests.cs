@@ -44,6 +44,9 @@ public sealed partial class SteeringPageTests(LotseFactory app) : IClassFixture<
         Assert.Contains("Fallmanagement Mitte", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Leyla Demir", page, StringComparison.Ordinal);
         await AssertNoClientNameAsync(page);
+        // Staff counts are exact even where client counts are protected: a team of one case manager reads 1, not "< 5".
+        var staff = System.Text.RegularExpressions.Regex.Match(page, @"Fallmanagement Mitte</th>\s*<td[^>]*>([^<]*)</td>").Groups[1].Value;
+        Assert.Equal("1", staff.Trim());
 
         using var teamLead = app.CreateBrowserLikeClient();
         await teamLead.SignInAsync("teamleitung@demo.lotse");

@@ -51,7 +51,8 @@ public sealed class CaseloadModel(LotseDbContext db, AuditLog audit, TimeProvide
             var days = waiting.Where(w => w.OrganizationId == key.OrganizationId && w.TeamId == key.TeamId).Select(w => (double)(today.DayNumber - w.OpenedOn.DayNumber)).ToList();
             var fewWaiting = Suppressed && Suppression.IsSmall(days.Count);
             return new Row(organizations.GetValueOrDefault(key.OrganizationId, "?"), key.TeamId is { } t ? teams.GetValueOrDefault(t, "?") : "ohne Team",
-                Count(people.Count), Count(active),
+                // Staff are counted, not protected: a team of one is a fact of planning, not a person's secret.
+                new Cell("count", "Anzahl", people.Count, CellState.Shown), Count(active),
                 people.Count == 0 ? null : Math.Round((decimal)active / people.Count, 1),
                 fte == 0 ? null : fte, fte == 0 ? null : Math.Round(active / fte, 1),
                 Count(cases?.Clearing ?? 0),

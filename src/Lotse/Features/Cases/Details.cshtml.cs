@@ -29,6 +29,14 @@ public sealed partial class DetailsModel(
 
     public CaseOverview Overview { get; private set; } = null!;
 
+    /// <summary>From "Mein Tag": when the appointment whose contact is to be logged began (local time), a prefill.</summary>
+    [BindProperty(SupportsGet = true, Name = "at")]
+    public DateTime? At { get; set; }
+
+    /// <summary>From "Mein Tag": how long that appointment was, a prefill.</summary>
+    [BindProperty(SupportsGet = true, Name = "minutes")]
+    public int? Minutes { get; set; }
+
     public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
     public async Task<IActionResult> OnGetAsync()
@@ -39,6 +47,13 @@ public sealed partial class DetailsModel(
         }
 
         Contact.At = time.GetLocalNow().DateTime.AddSeconds(-time.GetLocalNow().Second);
+        if (At is { } at && Minutes is > 0 and <= 24 * 60)
+        {
+            // The contact of an appointment (from "Mein Tag"): its time and length are already known; only a prefill.
+            Contact.At = at;
+            Contact.DurationMinutes = Minutes;
+        }
+
         NewGoal.AgreedOn = Today;
         return Page();
     }

@@ -109,8 +109,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.True(result.Violations.Length == 0, $"Accessibility violations on {page.Url} at {width}:\n{string.Join('\n', violations)}");
     }
 
-    public Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    /// <summary>The whole page at its width and again as a phone sees it (390 px), for looking at both.</summary>
+    public async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+        var width = page.ViewportSize;
+        if (width is null || width.Width <= 390)
+        {
+            return;
+        }
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + "-390.png"), FullPage = true });
+        await page.SetViewportSizeAsync(width.Width, width.Height);
+    }
 }
 #pragma warning restore CA1001
 

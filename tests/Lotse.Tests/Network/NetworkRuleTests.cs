@@ -55,6 +55,8 @@ public sealed class NetworkRuleTests
         Assert.Equal(ReferralSide.Recipient, ReferralRules.SideOf(ReferralAction.Decline));
         Assert.Equal([ReferralAction.Withdraw], ReferralRules.Available(ReferralStatus.Accepted, ReferralSide.Sender));
         Assert.Equal([ReferralAction.Accept, ReferralAction.Decline, ReferralAction.Redirect, ReferralAction.Start], ReferralRules.Available(ReferralStatus.Sent, ReferralSide.Recipient));
+        // Once accepted it is no longer declined: the partner works on it, closes it, reports it not attended or points elsewhere.
+        Assert.Equal([ReferralAction.Redirect, ReferralAction.Start, ReferralAction.Complete, ReferralAction.NotAttended], ReferralRules.Available(ReferralStatus.Accepted, ReferralSide.Recipient));
         Assert.Empty(ReferralRules.Available(ReferralStatus.Completed, ReferralSide.Recipient));
         Assert.Equal(ReferralAction.NotAttended, ReferralRules.ParseAction("not-attended"));
         Assert.Null(ReferralRules.ParseAction("delete"));

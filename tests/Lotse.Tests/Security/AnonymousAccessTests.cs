@@ -24,6 +24,11 @@ public sealed class AnonymousAccessTests(LotseFactory app) : IClassFixture<Lotse
 
         // A referral answer link carries its own single-use secret; an unknown one shows "not valid".
         "/r/x",
+
+        // Legal information everyone must reach, partners answering through a link included; no personal data.
+        "/Impressum",
+        "/Datenschutz",
+        "/Barrierefreiheit",
     ];
 
     // The service directory as Open Referral HSDS: public by design (ADR 009), it holds no personal data.

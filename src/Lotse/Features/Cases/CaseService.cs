@@ -194,11 +194,10 @@ public sealed partial class CaseService(LotseDbContext db, ClientService clients
         }
 
         var goal = new Goal { CaseId = @case.Id, NeedAreaCode = needAreaCode, Title = title.Trim(), AgreedOn = agreedOn, DueOn = dueOn };
+        // Every step is checked before anything is added: a refused step leaves nothing behind, not even in the tracker.
+        var newSteps = (steps ?? []).Select(step => NewStep(goal, step.Title, step.Responsible, step.PartnerName, step.DueOn)).ToList();
         db.Goals.Add(goal);
-        foreach (var step in steps ?? [])
-        {
-            db.GoalSteps.Add(NewStep(goal, step.Title, step.Responsible, step.PartnerName, step.DueOn));
-        }
+        db.GoalSteps.AddRange(newSteps);
 
         await db.SaveChangesAsync(cancellationToken);
         return goal;

@@ -19,11 +19,21 @@ public sealed partial class DetailsModel
         Enum.GetValues<StepResponsible>().Select(w => new SelectListItem(localizer[CasePhases.ResponsibleName(w)], w.ToString()));
 
     public Task<IActionResult> OnPostGoalAsync() =>
-        WorkAsync(c => cases.AddGoalAsync(c, NewGoal.NeedArea ?? string.Empty, NewGoal.Title ?? string.Empty, NewGoal.AgreedOn ?? Today, NewGoal.DueOn,
-                string.IsNullOrWhiteSpace(NewGoal.StepTitle) ? [] : [new CaseService.StepDraft(NewGoal.StepTitle, NewGoal.StepResponsible, NewGoal.PartnerName, NewGoal.StepDueOn)],
-                HttpContext.RequestAborted),
+        WorkAsync(c =>
+            {
+                var noStep = string.IsNullOrWhiteSpace(NewGoal.StepTitle);
+                if (noStep && (NewGoal.StepDueOn is not null || !string.IsNullOrWhiteSpace(NewGoal.PartnerName)))
+                {
+                    // A date or partner without the step itself would be dropped without a word.
+                    throw new RuleViolationException("stepTitle", "Bitte beschreiben Sie den ersten Schritt – oder lassen Sie seine Felder leer.");
+                }
+
+                return cases.AddGoalAsync(c, NewGoal.NeedArea ?? string.Empty, NewGoal.Title ?? string.Empty, NewGoal.AgreedOn ?? Today, NewGoal.DueOn,
+                    noStep ? [] : [new CaseService.StepDraft(NewGoal.StepTitle!, NewGoal.StepResponsible, NewGoal.PartnerName, NewGoal.StepDueOn)],
+                    HttpContext.RequestAborted);
+            },
             string.IsNullOrWhiteSpace(NewGoal.StepTitle) ? localizer["Das Ziel wurde vereinbart."] : localizer["Das Ziel und sein erster Schritt wurden vereinbart."],
-            "NewGoal", nameof(NewGoal.NeedArea), nameof(NewGoal.Title), nameof(NewGoal.DueOn), nameof(NewGoal.PartnerName));
+            "NewGoal", nameof(NewGoal.NeedArea), nameof(NewGoal.Title), nameof(NewGoal.DueOn), nameof(NewGoal.PartnerName), nameof(NewGoal.StepTitle));
 
     public Task<IActionResult> OnPostStepAsync(Guid goalId) =>
         WorkAsync(async c =>

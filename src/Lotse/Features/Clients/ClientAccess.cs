@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Security.Claims;
 using Lotse.Data;
 using Lotse.Features.Cases;
+using Lotse.Features.Users;
 using Lotse.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -45,6 +46,18 @@ public sealed class ClientAuthorizationHandler(LotseDbContext db) : Authorizatio
         var organizationId = user.GetOrganizationId() ?? Guid.Empty;
         var caseWorker = CaseAuthorizationHandler.IsCaseWorker(user);
         return c => caseWorker && c.OrganizationId == organizationId && c.AnonymisedAt == null;
+    }
+
+    /// <summary>
+    /// Whom a data protection officer may look up by name in the audit log (to see who accessed them, never their file):
+    /// the officer of the city's coordination office, the controller's officer, everyone not anonymised; an officer of
+    /// another organisation only that organisation's clients.
+    /// </summary>
+    public static Expression<Func<Client, bool>> AuditableBy(ClaimsPrincipal user, bool officerOfTheCity)
+    {
+        var organizationId = user.GetOrganizationId() ?? Guid.Empty;
+        var officer = user.IsInRole(Roles.DataProtectionOfficer);
+        return c => officer && c.AnonymisedAt == null && (officerOfTheCity || c.OrganizationId == organizationId);
     }
 
     /// <summary><see cref="VisibleTo"/> as plain code for one loaded client (<c>AccessRuleEquivalenceTests</c> holds both to the same answer).</summary>

@@ -13,26 +13,29 @@ namespace Lotse.Features.Demo;
 internal sealed partial class DemoClients
 {
     /// <summary>
-    /// Each case manager's day of the seeding and the next: three talks with clients of their own open cases,
+    /// Each case manager's day of the seeding and the next: talks with clients of their own open cases,
     /// so "Termine heute" on Mein Tag and the calendar feed show what a working day looks like.
     /// </summary>
     private void AddAppointments(IEnumerable<User> caseManagers, DateOnly today, DateTime now)
     {
+        // Around the hour of seeding, so that the first talk has just taken place (its contact is due) and two follow;
+        // never before today's midnight.
         var zone = new LocalZone(time);
-        (int Day, TimeOnly At, int Minutes, string Title, string? Location)[] plan =
+        var quarter = now.AddTicks(-(now.Ticks % TimeSpan.FromMinutes(15).Ticks));
+        var first = quarter.AddMinutes(-75) < zone.StartOf(today) ? zone.StartOf(today) : quarter.AddMinutes(-75);
+        (DateTime Start, int Minutes, string Title, string? Location)[] plan =
         [
-            (0, new TimeOnly(9, 30), 60, "Beratungsgespräch", "Büro"),
-            (0, new TimeOnly(11, 30), 45, "Begleitung zur Ausländerbehörde", "Ausländerbehörde, Hans-Sachs-Haus"),
-            (0, new TimeOnly(14, 0), 60, "Hausbesuch", null),
-            (1, new TimeOnly(10, 0), 60, "Beratungsgespräch", "Büro"),
+            (first, 60, "Beratungsgespräch", "Büro"),
+            (quarter.AddMinutes(60), 45, "Begleitung zur Ausländerbehörde", "Ausländerbehörde, Hans-Sachs-Haus"),
+            (quarter.AddMinutes(180), 60, "Hausbesuch", null),
+            (zone.ToUtc(today.AddDays(1).ToDateTime(new TimeOnly(10, 0))), 60, "Beratungsgespräch", "Büro"),
         ];
         foreach (var manager in caseManagers)
         {
             var cases = db.Cases.Local.Where(c => c.ResponsibleUserId == manager.Id && c.Phase != CasePhase.Closed).Take(plan.Length).ToList();
             for (var i = 0; i < cases.Count; i++)
             {
-                var (day, at, minutes, title, location) = plan[i];
-                var start = zone.ToUtc(today.AddDays(day).ToDateTime(at));
+                var (start, minutes, title, location) = plan[i];
                 db.Appointments.Add(new Appointment
                 {
                     UserId = manager.Id,

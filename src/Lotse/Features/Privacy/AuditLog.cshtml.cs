@@ -106,17 +106,33 @@ public sealed class AuditLogModel(LotseDbContext db, AuditSearch search, AuditCh
         }
 
         var given = names.Count > 1 ? string.Join(' ', names[..^1]) : null;
-        var keys = NameKeys.LookupKeys(given, names[^1]).Concat(names.SelectMany(n => NameKeys.LookupKeys(null, n))).Distinct().ToList();
+        var fullKeys = NameKeys.LookupKeys(given, names[^1]);
+        var keys = fullKeys.Concat(names.SelectMany(n => NameKeys.LookupKeys(null, n))).Distinct().ToList();
         var ids = db.ClientNameKeys.Where(k => keys.Contains(k.Key)).Select(k => k.ClientId);
-        return await ChoicesAsync(db.Clients.Where(c => ids.Contains(c.Id)));
+        var fullIds = db.ClientNameKeys.Where(k => fullKeys.Contains(k.Key)).Select(k => k.ClientId);
+        var found = await ChoicesAsync(db.Clients.Where(c => ids.Contains(c.Id)), MaxPeople + 1, fullIds);
+        MorePeople = found.Count > MaxPeople;
+        return [.. found.Take(MaxPeople)];
     }
 
-    private async Task<IReadOnlyList<PersonChoice>> ChoicesAsync(IQueryable<Lotse.Features.Clients.Client> clients) =>
-        [.. (await clients.OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).Take(20)
+    public const int MaxPeople = 20;
+
+    /// <summary>More people match than are listed: the name should be typed more exactly.</summary>
+    public bool MorePeople { get; private set; }
+
+    /// <summary>The people as choices, within what this officer may look up; those whose whole name matched first.</summary>
+    private async Task<IReadOnlyList<PersonChoice>> ChoicesAsync(IQueryable<Lotse.Features.Clients.Client> clients, int limit = MaxPeople, IQueryable<Guid>? first = null)
+    {
+        var myOrganization = User.GetOrganizationId();
+        var officerOfTheCity = await db.Organizations.AnyAsync(o => o.Id == myOrganization && o.Kind == Lotse.Features.Organizations.OrganizationKind.CityCoordination, HttpContext.RequestAborted);
+        clients = clients.Where(Lotse.Features.Clients.ClientAuthorizationHandler.AuditableBy(User, officerOfTheCity));
+        var ordered = first is null ? clients.OrderBy(c => c.FamilyName) : clients.OrderByDescending(c => first.Contains(c.Id)).ThenBy(c => c.FamilyName);
+        return [.. (await ordered.ThenBy(c => c.GivenName).Take(limit)
             .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { c.Id, c.GivenName, c.FamilyName, c.BirthDate, o.Name })
             .ToListAsync(HttpContext.RequestAborted))
             .Select(c => new PersonChoice(c.Id, string.IsNullOrWhiteSpace(c.GivenName) ? c.FamilyName : $"{c.GivenName} {c.FamilyName}",
                 PartialDate.TryParse(c.BirthDate, out var born) ? born.ToGermanString() : null, c.Name))];
+    }
 
     public async Task<IActionResult> OnGetCsvAsync()
     {

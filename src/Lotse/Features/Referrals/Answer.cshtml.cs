@@ -47,7 +47,9 @@ public sealed class AnswerModel(LotseDbContext db, ReferralService referrals, Re
 
         if (ReferralRules.ParseAction(Answer.Action) is not { } action)
         {
-            return BadRequest();
+            ModelState.AddModelError(string.Empty, localizer["Bitte wählen Sie eine Rückmeldung."]);
+            Choices = Choices with { Posted = Answer };
+            return Page();
         }
 
         try
@@ -63,6 +65,7 @@ public sealed class AnswerModel(LotseDbContext db, ReferralService referrals, Re
         {
             ModelState.AddModelError(string.Empty, localizer[violation.Key, [.. violation.Arguments]]);
             await LoadAsync();
+            Choices = Choices with { Posted = Answer };
             return Page();
         }
 

@@ -30,6 +30,9 @@ public sealed record AnswerChoices(
     IReadOnlyList<SelectListItem> Offers,
     string? Token)
 {
+    /// <summary>What was posted when the answer was not saved: shown again as chosen and typed.</summary>
+    public AnswerForm? Posted { get; init; }
+
     public static async Task<AnswerChoices> LoadAsync(LotseDbContext db, Referral referral, bool packetVisible, string? token, CancellationToken cancellationToken)
     {
         var actions = packetVisible ? ReferralRules.Available(referral.Status, ReferralSide.Recipient) : [];

@@ -55,8 +55,15 @@ public sealed class LinkModel(LotseDbContext db, ReferralService referrals, Audi
     public async Task<IActionResult> OnPostAsync()
     {
         Response.Headers.CacheControl = "no-store";
-        if (await LoadAsync() is not { } link || ReferralRules.ParseAction(Answer.Action) is not { } action)
+        if (await LoadAsync() is not { } link)
         {
+            return Page();
+        }
+
+        if (ReferralRules.ParseAction(Answer.Action) is not { } action)
+        {
+            ModelState.AddModelError(string.Empty, localizer["Bitte wählen Sie eine Rückmeldung."]);
+            Choices = Choices! with { Posted = Answer };
             return Page();
         }
 
@@ -76,6 +83,7 @@ public sealed class LinkModel(LotseDbContext db, ReferralService referrals, Audi
         catch (RuleViolationException violation)
         {
             ModelState.AddModelError(string.Empty, localizer[violation.Key, [.. violation.Arguments]]);
+            Choices = Choices! with { Posted = Answer };
         }
 
         return Page();

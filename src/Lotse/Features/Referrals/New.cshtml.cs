@@ -105,8 +105,9 @@ public sealed class NewModel(
         CheckCoverage();
         if (Submit == "consent" && Coverage is { IsCovered: true })
         {
-            // Meanwhile a consent covers it (recorded in another tab): no detour, the referral goes out.
-            Submit = "send";
+            // Meanwhile a consent covers it (recorded in another tab): no detour, but nothing goes out unasked either.
+            ModelState.AddModelError(string.Empty, localizer["Inzwischen deckt eine Einwilligung diese Vermittlung ab. Sie können sie jetzt senden."]);
+            return Page();
         }
 
         try

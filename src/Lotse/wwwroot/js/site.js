@@ -68,12 +68,16 @@
 
     // Shortcuts of a page, documented on it: Alt+Shift+letter (never a single key, WCAG 2.1.4) runs the element
     // marked data-shortcut="letter": a folded form opens, a link or button is followed.
+    // The letter is the one printed on the key (event.key: Z on a German keyboard is where Y is on an English one);
+    // where Alt+Shift types a special character instead (macOS), the key's position stands in.
     document.addEventListener("keydown", function (event) {
-        if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || !/^Key[A-Z]$/.test(event.code)) {
+        if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) {
             return;
         }
 
-        var target = document.querySelector("[data-shortcut='" + event.code.substring(3).toLowerCase() + "']");
+        var letter = /^[a-z]$/i.test(event.key) ? event.key.toLowerCase()
+            : /^Key[A-Z]$/.test(event.code) ? event.code.substring(3).toLowerCase() : null;
+        var target = letter && document.querySelector("[data-shortcut='" + letter + "']");
         if (!target) {
             return;
         }
@@ -81,9 +85,16 @@
         event.preventDefault();
         if (target.tagName === "DETAILS") {
             openForm(target);
-        } else {
-            target.click();
+            return;
         }
+
+        // Leaving the page from inside a field would lose what was typed there.
+        var active = document.activeElement;
+        if (active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName))) {
+            return;
+        }
+
+        target.click();
     });
 
     // A table wider than the screen scrolls in its box; the box takes the keyboard focus then, so that it can be

@@ -39,6 +39,17 @@ public sealed class CaseOverview
 
     public required IReadOnlyList<NeedAreaProgress> Progress { get; init; }
 
+    /// <summary>
+    /// The need area a new goal most likely belongs to: the one with the most urgent need in the latest
+    /// assessment (rated 1 to 3) that has no open goal yet, the catalogue's order breaking ties. Only a
+    /// suggestion on the form; null when the assessment leaves no such area.
+    /// </summary>
+    public string? SuggestedNeedArea => Progress
+        .Where(p => p.Latest <= 3 && !Goals.Any(g => g.Status == GoalStatus.Open && g.NeedAreaCode == p.Code))
+        .OrderBy(p => p.Latest)
+        .Select(p => p.Code)
+        .FirstOrDefault();
+
     public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
 
     public required IReadOnlyList<Referral> Referrals { get; init; }

@@ -55,6 +55,7 @@ public sealed partial class DetailsModel(
         }
 
         NewGoal.AgreedOn = Today;
+        NewGoal.NeedArea = Overview.SuggestedNeedArea;
         return Page();
     }
 

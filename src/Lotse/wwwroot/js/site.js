@@ -52,8 +52,10 @@
     function openForm(details) {
         details.open = true;
         details.scrollIntoView({ block: "start" });
-        var field = details.querySelector("input:not([type=hidden]), select, textarea");
-        (field || details.querySelector("summary")).focus();
+        // The first field still to fill (a suggested choice is already made), else the first field.
+        var fields = Array.prototype.slice.call(details.querySelectorAll("input:not([type=hidden]), select, textarea"));
+        var empty = fields.filter(function (f) { return f.type !== "checkbox" && f.type !== "radio" && f.value === ""; })[0];
+        (empty || fields[0] || details.querySelector("summary")).focus();
     }
 
     document.addEventListener("click", function (event) {

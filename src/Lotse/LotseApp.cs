@@ -100,7 +100,12 @@ public static class LotseApp
             o.SerializerOptions.AllowDuplicateProperties = false;
             o.SerializerOptions.Converters.Add(new TextWithoutNulConverter());
         });
-        services.AddOpenApi("v1", o => o.AddOperationTransformer<ReliabilityOpenApi>());
+        services.AddOpenApi("v1", o =>
+        {
+            // Everything, the HSDS feed included; the feed also has its own document (HsdsApi).
+            o.ShouldInclude = _ => true;
+            o.AddOperationTransformer<ReliabilityOpenApi>();
+        });
         services.AddHealthChecks().AddDbContextCheck<LotseDbContext>("database", tags: ["ready"]);
         services.AddLotseHosting(builder.Configuration);
 
@@ -172,6 +177,7 @@ public static class LotseApp
         app.UseLotseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseCors();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseRateLimiter();

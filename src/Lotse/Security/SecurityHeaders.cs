@@ -19,7 +19,8 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers["Cross-Origin-Resource-Policy"] = "same-origin";
+                // The public directory feed is meant to be read by other sites (HSDS, with CORS); everything else stays here.
+                headers["Cross-Origin-Resource-Policy"] = context.Request.Path.StartsWithSegments(Features.Offers.Hsds.HsdsApi.Prefix) ? "cross-origin" : "same-origin";
                 return Task.CompletedTask;
             });
             return next(context);

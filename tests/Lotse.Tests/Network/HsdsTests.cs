@@ -61,6 +61,146 @@ public sealed class HsdsTests(LotseFactory app) : IClassFixture<LotseFactory>
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    private static async Task<JsonObject> ProblemAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+    }
+
+    private static List<string> Names(JsonNode page) => page["contents"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).ToList();
+
+    [Fact]
+    public async Task Every_HSDS_parameter_of_services_filters_or_is_refused_by_name()
+    {
+        using var client = app.CreateClient();
+        var all = await GetAsync(client, "/api/hsds/services?per_page=200");
+        var total = all["total_items"]!.GetValue<int>();
+        var housing = all["contents"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "Wohnberechtigungsschein und Wohnraumvermittlung")!;
+
+        // search also matches the organisation's name.
+        Assert.Equal(["Wohnberechtigungsschein und Wohnraumvermittlung"], Names(await GetAsync(client, "/api/hsds/services?search=wohnungsamt")));
+        var byOrganization = await GetAsync(client, $"/api/hsds/services?organization_id={housing["organization_id"]}");
+        Assert.All(byOrganization["contents"]!.AsArray(), s => Assert.Equal(housing["organization_id"]!.GetValue<string>(), s!["organization_id"]!.GetValue<string>()));
+        Assert.Equal(total, (await GetAsync(client, $"/api/hsds/services?taxonomy_id={Lotse.Features.Offers.Hsds.HsdsPublisher.TaxonomyId}"))["total_items"]!.GetValue<int>());
+        Assert.Equal(0, (await GetAsync(client, $"/api/hsds/services?taxonomy_id={Guid.NewGuid()}"))["total_items"]!.GetValue<int>());
+        Assert.Equal(0, (await GetAsync(client, "/api/hsds/services?modified_after=2100-01-01"))["total_items"]!.GetValue<int>());
+        Assert.Equal(total, (await GetAsync(client, "/api/hsds/services?modified_after=2000-01-01T00:00:00Z"))["total_items"]!.GetValue<int>());
+
+        // minimal: every service in one answer, only id and last change, for a directory to see what changed.
+        var minimal = await GetAsync(client, "/api/hsds/services?minimal=true");
+        Assert.Equal(total, minimal["contents"]!.AsArray().Count);
+        Assert.All(minimal["contents"]!.AsArray(), s => Assert.Equal(["id", "last_modified"], s!.AsObject().Select(p => p.Key).Order()));
+
+        // ndjson: every service, one per line, each a valid HSDS service.
+        using var ndjson = await client.GetAsync("/api/hsds/services?format=ndjson&per_page=1");
+        Assert.Equal("application/x-ndjson", ndjson.Content.Headers.ContentType?.MediaType);
+        var lines = (await ndjson.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(total, lines.Length);
+        Assert.All(lines, l => Assert.Empty(HsdsSchemas.Validate("service.json", JsonNode.Parse(l))));
+
+        // A page past the last is empty, and says so.
+        var past = await GetAsync(client, $"/api/hsds/services?per_page=10&page={(total / 10) + 2}");
+        Assert.True(past["empty"]!.GetValue<bool>());
+        Assert.Empty(HsdsSchemas.ValidatePage("service.json", past));
+
+        // What cannot be read or is not known is named, never ignored.
+        Assert.True((await ProblemAsync(client, "/api/hsds/services?page=0")).ContainsKey("page"));
+        Assert.True((await ProblemAsync(client, "/api/hsds/services?page=abc")).ContainsKey("page"));
+        Assert.True((await ProblemAsync(client, "/api/hsds/services?format=xml")).ContainsKey("format"));
+        Assert.True((await ProblemAsync(client, "/api/hsds/services?modified_after=gestern")).ContainsKey("modified_after"));
+        Assert.True((await ProblemAsync(client, "/api/hsds/services?taxonomy_term_id=wohnen")).ContainsKey("taxonomy_term_id"));
+        var unknown = await ProblemAsync(client, "/api/hsds/services?postcode=45879");
+        Assert.Contains("minimal", unknown["postcode"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Services_at_locations_organizations_and_terms_take_their_HSDS_parameters()
+    {
+        using var client = app.CreateClient();
+        var all = await GetAsync(client, "/api/hsds/service_at_locations?per_page=200");
+        var total = all["total_items"]!.GetValue<int>();
+        Assert.Equal(0, (await GetAsync(client, "/api/hsds/service_at_locations?modified_after=2100-01-01"))["total_items"]!.GetValue<int>());
+        var housing = await GetAsync(client, "/api/hsds/service_at_locations?search=wohnungsamt&full=true");
+        Assert.Empty(HsdsSchemas.ValidatePage("service_at_location.json", housing));
+        Assert.Equal(["Wohnberechtigungsschein und Wohnraumvermittlung"], housing["contents"]!.AsArray().Select(s => s!["service"]!["name"]!.GetValue<string>()).Distinct());
+        Assert.Equal("Stadt Gelsenkirchen – Wohnungsamt", housing["contents"]![0]!["service"]!["organization"]!["name"]!.GetValue<string>());
+        var language = (await GetAsync(client, "/api/hsds/taxonomy_terms?search=sprache"))["contents"]![0]!;
+        var courses = await GetAsync(client, $"/api/hsds/service_at_locations?taxonomy_term_id={language["id"]}&per_page=200");
+        Assert.InRange(courses["total_items"]!.GetValue<int>(), 1, total - 1);
+        var atPostcode = await GetAsync(client, "/api/hsds/service_at_locations?postcode=45879&per_page=200");
+        Assert.InRange(atPostcode["total_items"]!.GetValue<int>(), 1, total - 1);
+        Assert.All(atPostcode["contents"]!.AsArray(), s => Assert.Equal("45879", s!["location"]!["addresses"]![0]!["postal_code"]!.GetValue<string>()));
+        Assert.Contains("Koordinaten", (await ProblemAsync(client, "/api/hsds/service_at_locations?postcode=45879&proximity=1000"))["proximity"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Organisations: search, and their services on one (list shape) or fully nested.
+        var organization = (await GetAsync(client, "/api/hsds/organizations?search=wohnungsamt"))["contents"]!.AsArray().Single()!;
+        var one = await GetAsync(client, $"/api/hsds/organizations/{organization["id"]}");
+        Assert.Empty(HsdsSchemas.Validate("organization.json", one));
+        Assert.Equal("Wohnberechtigungsschein und Wohnraumvermittlung", one["services"]![0]!["name"]!.GetValue<string>());
+        Assert.Null(one["services"]![0]!["service_at_locations"]);
+        var nested = await GetAsync(client, $"/api/hsds/organizations/{organization["id"]}?full_service=true");
+        Assert.NotNull(nested["services"]![0]!["service_at_locations"]);
+        var fullList = await GetAsync(client, "/api/hsds/organizations?full=true&search=wohnungsamt");
+        Assert.Empty(HsdsSchemas.ValidatePage("organization.json", fullList));
+        Assert.NotEmpty(fullList["contents"]![0]!["services"]!.AsArray());
+
+        // Taxonomies and terms: one flat list of need areas.
+        Assert.Equal(["Wohnen"], Names(await GetAsync(client, "/api/hsds/taxonomy_terms?search=wohn")));
+        Assert.Equal(0, (await GetAsync(client, $"/api/hsds/taxonomy_terms?parent_id={language["id"]}"))["total_items"]!.GetValue<int>());
+        Assert.Equal(14, (await GetAsync(client, "/api/hsds/taxonomy_terms?top_only=true"))["total_items"]!.GetValue<int>());
+        Assert.Equal(0, (await GetAsync(client, "/api/hsds/taxonomies?search=nirgendwo"))["total_items"]!.GetValue<int>());
+        Assert.Equal(1, (await GetAsync(client, "/api/hsds/taxonomies?search=handlungsfelder"))["total_items"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_web_directory_can_read_the_feed_from_another_site_and_learns_what_it_serves()
+    {
+        using var client = app.CreateClient();
+        foreach (var url in new[] { "services", "organizations", "taxonomies", "taxonomy_terms", "service_at_locations" })
+        {
+            using var notAnId = await client.GetAsync($"/api/hsds/{url}/not-a-uuid");
+            Assert.Equal(HttpStatusCode.NotFound, notAnId.StatusCode);
+            using var unknown = await client.GetAsync($"/api/hsds/{url}/{Guid.NewGuid()}");
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/api/hsds/services");
+        using var headed = await client.SendAsync(head);
+        Assert.Equal(HttpStatusCode.OK, headed.StatusCode);
+
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/hsds/services?per_page=5");
+        preflight.Headers.Add("Origin", "https://verzeichnis.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        using var preflighted = await client.SendAsync(preflight);
+        Assert.Equal(HttpStatusCode.NoContent, preflighted.StatusCode);
+        Assert.Equal("*", preflighted.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("GET", preflighted.Headers.GetValues("Access-Control-Allow-Methods").Single(), StringComparison.Ordinal);
+
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/api/hsds/services");
+        read.Headers.Add("Origin", "https://verzeichnis.example");
+        using var answered = await client.SendAsync(read);
+        Assert.Equal("*", answered.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(answered.Headers.Contains("Access-Control-Allow-Credentials"));
+        Assert.Equal("cross-origin", answered.Headers.GetValues("Cross-Origin-Resource-Policy").Single());
+
+        // Nothing else of Lotse is readable from another site.
+        using var other = new HttpRequestMessage(HttpMethod.Get, "/api/v1/cases");
+        other.Headers.Add("Origin", "https://verzeichnis.example");
+        using var refused = await client.SendAsync(other);
+        Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+
+        // The root points at Lotse's own description: HSDS paths, the parameters Lotse takes, and no more.
+        var root = await GetAsync(client, "/api/hsds/");
+        var description = await GetAsync(client, new Uri(root["openapi_url"]!.GetValue<string>()).PathAndQuery);
+        Assert.EndsWith("/api/hsds", description["servers"]![0]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        var paths = description["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Equal(["/", "/organizations", "/organizations/{id}", "/service_at_locations", "/service_at_locations/{id}", "/services", "/services/{id}", "/taxonomies", "/taxonomies/{id}", "/taxonomy_terms", "/taxonomy_terms/{id}"], paths.Order(StringComparer.Ordinal));
+        Assert.Equal(["format", "full", "minimal", "modified_after", "organization_id", "page", "per_page", "search", "taxonomy_id", "taxonomy_term_id"],
+            description["paths"]!["/services"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void The_validator_rejects_what_the_schema_forbids()
     {

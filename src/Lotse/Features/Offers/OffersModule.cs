@@ -12,6 +12,6 @@ public static class OffersModule
         services.AddScoped<OfferService>();
         services.AddScoped<HsdsPublisher>();
         services.AddScoped<HsdsImport>();
-        return services;
+        return services.AddHsdsApi();
     }
 }

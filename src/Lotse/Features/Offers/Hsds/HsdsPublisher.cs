@@ -43,7 +43,8 @@ public sealed class HsdsPublisher(LotseDbContext db)
             ["size"] = items.Count,
             ["first_page"] = page == 1,
             ["last_page"] = page >= pages,
-            ["empty"] = total == 0,
+            // This page, not the whole list: a page past the last is empty.
+            ["empty"] = items.Count == 0,
             ["contents"] = items,
         };
     }
@@ -59,7 +60,7 @@ public sealed class HsdsPublisher(LotseDbContext db)
     });
 
     /// <summary>A service with its one-to-one fields and its organisation (the list shape); with <paramref name="full"/> all nested records.</summary>
-    public static JsonObject Service(Offer o, IReadOnlyDictionary<string, string> needAreas, bool full)
+    public static JsonObject Service(Offer o, IReadOnlyDictionary<string, string> needAreas, bool full, bool nestOrganization = true)
     {
         var service = Compact(new JsonObject
         {
@@ -76,9 +77,9 @@ public sealed class HsdsPublisher(LotseDbContext db)
             ["wait_time"] = o.WaitingWeeks is { } weeks ? (weeks == 0 ? "keine Wartezeit" : string.Create(CultureInfo.InvariantCulture, $"{weeks} Wochen")) : o.Capacity,
             ["eligibility_description"] = o.Eligibility,
             ["assured_date"] = o.LastVerifiedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["last_modified"] = DateTime.SpecifyKind(o.UpdatedAt, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            ["last_modified"] = Timestamp(o.UpdatedAt),
         });
-        if (o.Organization is not null)
+        if (nestOrganization && o.Organization is not null)
         {
             service["organization"] = Organization(o.Organization);
         }
@@ -108,7 +109,8 @@ public sealed class HsdsPublisher(LotseDbContext db)
         return service;
     }
 
-    public static JsonObject ServiceAtLocation(Offer o, OfferLocation l, bool withService)
+    /// <summary>A service at a location; with <paramref name="withService"/> naming its service, or nesting <paramref name="service"/> when given.</summary>
+    public static JsonObject ServiceAtLocation(Offer o, OfferLocation l, bool withService, JsonObject? service = null)
     {
         var result = Compact(new JsonObject
         {
@@ -129,11 +131,14 @@ public sealed class HsdsPublisher(LotseDbContext db)
 
         if (withService)
         {
-            result["service"] = Compact(new JsonObject { ["id"] = o.Id.ToString(), ["name"] = o.Name });
+            result["service"] = service ?? Compact(new JsonObject { ["id"] = o.Id.ToString(), ["name"] = o.Name });
         }
 
         return result;
     }
+
+    public static string Timestamp(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     public static JsonObject Taxonomy() => new()
     {

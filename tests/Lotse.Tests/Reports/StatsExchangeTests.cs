@@ -54,6 +54,23 @@ public sealed class StatsExchangeTests : IAsyncLifetime
         var leakingPath = Path.Combine(directory, "gladbeck.json");
         await File.WriteAllTextAsync(leakingPath, leaking.ToJsonString());
 
+        // The format itself forbids it: a JSON Schema validator refuses a count of 1 to 4, and a withheld count that says a number.
+        var schemaDirectory = Path.Combine(Localization.TranslationTests.RepositoryRoot(), "docs");
+        Assert.Contains(HsdsSchemas.Validate(schemaDirectory, "stats-exchange.schema.json", leaking), e => e.Contains("/value", StringComparison.Ordinal));
+        var pretending = document.DeepClone();
+        var pretendingCell = pretending["tables"]!.AsArray().Single(t => (string?)t!["key"] == "cases")!["rows"]!.AsArray().Single(r => (string?)r!["key"] == "closed")!;
+        pretendingCell["value"] = null;
+        pretendingCell["shown"] = "3";
+        Assert.NotEmpty(HsdsSchemas.Validate(schemaDirectory, "stats-exchange.schema.json", pretending));
+        foreach (var allowed in new[] { 0, 5, 17 })
+        {
+            var fine = document.DeepClone();
+            var cell = fine["tables"]!.AsArray().Single(t => (string?)t!["key"] == "cases")!["rows"]!.AsArray().Single(r => (string?)r!["key"] == "closed")!;
+            cell["value"] = allowed;
+            cell["shown"] = allowed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Empty(HsdsSchemas.Validate(schemaDirectory, "stats-exchange.schema.json", fine));
+        }
+
         // A file without its rows is refused with a message, not a crash.
         var broken = Path.Combine(directory, "broken.json");
         await File.WriteAllTextAsync(broken, """{"schema":"lotse-kim-stats/1","kommune":"Herten","from":"2026-01-01","to":"2026-12-31","createdAt":"2026-12-01T00:00:00Z","tables":[{"key":"cases","title":"Fälle","unit":"Anzahl"}]}""");

@@ -118,6 +118,15 @@ reuse_code=$?
 [ $reuse_code -eq 0 ] || { echo "   a file has no licence or copyright:"; grep -A20 -E "^# (MISSING|BAD|UNUSED)" "$out/reuse.log" | head -n 30; }
 count_check "licences" $reuse_code
 
+echo "== software bill of materials (CycloneDX)"
+# What the application ships, from what restore resolved: artifacts/sbom/lotse.cdx.json (THIRD-PARTY-NOTICES.md is checked against the same closure).
+mkdir -p artifacts/sbom
+dotnet dotnet-CycloneDX src/Lotse/Lotse.csproj -o artifacts/sbom -fn lotse.cdx.json -F Json -sn Lotse -sv "$(sed -n 's/^softwareVersion: "\(.*\)"/\1/p' publiccode.yml)" \
+  -dpr >"$out/sbom.log" 2>&1 && grep -q '"purl": "pkg:nuget/' artifacts/sbom/lotse.cdx.json
+sbom_code=$?
+[ $sbom_code -eq 0 ] || { echo "   the SBOM could not be written:"; tail -n 20 "$out/sbom.log"; }
+count_check "sbom" $sbom_code
+
 run_tests "sqlite" tests/Lotse.Tests/Lotse.Tests.csproj LOTSE_TEST_PROVIDER=Sqlite
 
 if start_postgres; then

@@ -233,9 +233,25 @@ public sealed class HsdsTests(LotseFactory app) : IClassFixture<LotseFactory>
         Assert.Contains("HSDS import: 0 created, 0 updated, 1 unchanged, 0 organisations created.", secondLines);
         Assert.Equal(version, await VersionAsync(id));
 
-        // What was imported is published again as valid HSDS.
+        // What was imported is published again as valid HSDS, with everything it brought.
         using var client = app.CreateClient();
-        Assert.Empty(HsdsSchemas.Validate("service.json", await GetAsync(client, $"/api/hsds/services/{id}")));
+        var published = await GetAsync(client, $"/api/hsds/services/{id}");
+        Assert.Empty(HsdsSchemas.Validate("service.json", published));
+        var original = JsonNode.Parse(Example("service_full.json"))!;
+        foreach (var field in new[] { "alternate_name", "interpretation_services", "fees", "accreditations", "minimum_age", "maximum_age", "assurer_email",
+            "licenses", "alert", "schedules", "service_areas", "funding", "cost_options", "program" })
+        {
+            Assert.True(JsonNode.DeepEquals(original[field], published[field]), $"{field}: {original[field]?.ToJsonString()} became {published[field]?.ToJsonString()}");
+        }
+
+        Assert.Equal("+44 1234 234567", published["phones"]![0]!["number"]!.GetValue<string>());
+        Assert.Equal("ur", published["languages"]![0]!["code"]!.GetValue<string>());
+        var location = published["service_at_locations"]![0]!["location"]!;
+        var originalLocation = original["service_at_locations"]![0]!["location"]!;
+        foreach (var field in new[] { "description", "transportation", "alternate_name", "latitude", "longitude", "languages" })
+        {
+            Assert.True(JsonNode.DeepEquals(originalLocation[field], location[field]), $"location {field}: {originalLocation[field]?.ToJsonString()} became {location[field]?.ToJsonString()}");
+        }
 
         // A changed file updates exactly that offer.
         var changed = JsonNode.Parse(Example("service_full.json"))!;
@@ -250,6 +266,32 @@ public sealed class HsdsTests(LotseFactory app) : IClassFixture<LotseFactory>
         using var caseManager = await ApiClient.ForAsync(app, "fm.mitte@demo.lotse");
         using var refused = await caseManager.PostAsync("/api/v1/offers/import-hsds", new StringContent(changed.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Lotses_own_feed_imported_again_changes_nothing_and_is_published_byte_for_byte_the_same()
+    {
+        using var client = app.CreateClient();
+        foreach (var shape in new[] { "full=true", "full=false" })
+        {
+            var before = await client.GetStringAsync($"/api/hsds/services?{shape}&per_page=200");
+            var total = JsonNode.Parse(before)!["total_items"]!.GetValue<int>();
+            var file = Path.Combine(Path.GetTempPath(), $"lotse-feed-{Guid.NewGuid():N}.json");
+            await File.WriteAllTextAsync(file, before);
+            try
+            {
+                var (code, lines) = await LotseCommand.RunAsync(app, "import-hsds", file);
+                Assert.True(code == 0, string.Join('\n', lines));
+                Assert.Contains($"HSDS import: 0 created, 0 updated, {total} unchanged, 0 organisations created.", lines);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+
+            Assert.Equal(before, await client.GetStringAsync($"/api/hsds/services?{shape}&per_page=200"));
+            Assert.Equal(before, await client.GetStringAsync($"/api/hsds/services?{shape}&per_page=200"));
+        }
     }
 
     private async Task<int> VersionAsync(Guid id)

@@ -59,6 +59,13 @@ public sealed class Offer : IVersioned, IStamped
 
     public List<OfferLocation> Locations { get; set; } = [];
 
+    /// <summary>
+    /// What an HSDS import brought that Lotse does not model (cost options, schedules of the service, age
+    /// limits, funding, the interpretation text, …): a JSON object of HSDS fields, published again as it
+    /// came, so that an import loses nothing (ADR 019).
+    /// </summary>
+    public string? HsdsExtras { get; set; }
+
     public int Version { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -88,4 +95,7 @@ public sealed class OfferLocation
     public string? Accessibility { get; set; }
 
     public string? OpeningHours { get; set; }
+
+    /// <summary>The HSDS location fields an import brought that Lotse does not model (see <see cref="Offer.HsdsExtras"/>).</summary>
+    public string? HsdsExtras { get; set; }
 }

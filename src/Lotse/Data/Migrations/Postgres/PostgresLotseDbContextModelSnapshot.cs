@@ -1289,6 +1289,9 @@ namespace Lotse.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("HsdsExtras")
+                        .HasColumnType("text");
+
                     b.Property<bool>("InterpretationAvailable")
                         .HasColumnType("boolean");
 
@@ -1358,6 +1361,9 @@ namespace Lotse.Data.Migrations.Postgres
 
                     b.Property<Guid?>("DistrictId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("HsdsExtras")
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)

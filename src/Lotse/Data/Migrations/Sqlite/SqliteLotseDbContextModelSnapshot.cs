@@ -1277,6 +1277,9 @@ namespace Lotse.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HsdsExtras")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("InterpretationAvailable")
                         .HasColumnType("INTEGER");
 
@@ -1345,6 +1348,9 @@ namespace Lotse.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DistrictId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HsdsExtras")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

@@ -20,6 +20,14 @@ public sealed class HsdsPublisher(LotseDbContext db)
 
     public const string TaxonomyName = "Lotse Handlungsfelder";
 
+    /// <summary>What the feed says of an offer with interpretation when the import brought no text of its own.</summary>
+    public const string InterpretationText = "Dolmetschung wird organisiert.";
+
+    /// <summary>A location's description where Lotse knows only its district: "Stadtteil Schalke".</summary>
+    public const string DistrictPrefix = "Stadtteil ";
+
+    public const string NoWait = "keine Wartezeit";
+
     public static Guid TermId(string needAreaCode) => StableId.From(TaxonomyId, "term:" + needAreaCode);
 
     public static Guid ServiceAtLocationId(Guid offerId, Guid locationId) => StableId.From(offerId, "sal:" + locationId);
@@ -71,10 +79,10 @@ public sealed class HsdsPublisher(LotseDbContext db)
             ["url"] = AbsoluteUrl(o.Url),
             ["email"] = Email(o.Email),
             ["status"] = o.IsActive ? "active" : "inactive",
-            ["interpretation_services"] = o.InterpretationAvailable ? "Dolmetschung wird organisiert." : null,
+            ["interpretation_services"] = o.InterpretationAvailable ? InterpretationText : null,
             ["application_process"] = o.ApplicationProcess,
             ["fees_description"] = o.Fees,
-            ["wait_time"] = o.WaitingWeeks is { } weeks ? (weeks == 0 ? "keine Wartezeit" : string.Create(CultureInfo.InvariantCulture, $"{weeks} Wochen")) : o.Capacity,
+            ["wait_time"] = o.WaitingWeeks is { } weeks ? (weeks == 0 ? NoWait : string.Create(CultureInfo.InvariantCulture, $"{weeks} Wochen")) : o.Capacity,
             ["eligibility_description"] = o.Eligibility,
             ["assured_date"] = o.LastVerifiedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["last_modified"] = Timestamp(o.UpdatedAt),
@@ -82,6 +90,13 @@ public sealed class HsdsPublisher(LotseDbContext db)
         if (nestOrganization && o.Organization is not null)
         {
             service["organization"] = Organization(o.Organization);
+        }
+
+        // What an import brought beyond Lotse's model goes out again: its single fields always, its lists in the full shape.
+        Merge(service, o.HsdsExtras, lists: full);
+        if (o.InterpretationAvailable && Extras(o.HsdsExtras)?["interpretation_services"] is JsonValue interpretation)
+        {
+            service["interpretation_services"] = interpretation.DeepClone();
         }
 
         if (!full)
@@ -199,8 +214,9 @@ public sealed class HsdsPublisher(LotseDbContext db)
             ["location_type"] = "physical",
             ["organization_id"] = o.OrganizationId.ToString(),
             ["name"] = l.Name ?? l.District?.Name,
-            ["description"] = l.District is { } district ? "Stadtteil " + district.Name : null,
+            ["description"] = l.District is { } district ? DistrictPrefix + district.Name : null,
         });
+        Merge(location, l.HsdsExtras, lists: true);
         if (l.Street is not null && l.PostalCode is not null && l.City is not null)
         {
             location["addresses"] = new JsonArray(new JsonObject
@@ -229,8 +245,23 @@ public sealed class HsdsPublisher(LotseDbContext db)
         return location;
     }
 
+    // As written, not normalised (Uri would add a trailing slash), so that an import of the feed changes nothing.
     private static string? AbsoluteUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.ToString() : null;
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? url : null;
+
+    private static JsonObject? Extras(string? extras) => extras is null ? null : JsonNode.Parse(extras) as JsonObject;
+
+    /// <summary>Adds the kept HSDS fields that the record does not already carry from Lotse's own model.</summary>
+    private static void Merge(JsonObject record, string? extras, bool lists)
+    {
+        foreach (var (key, value) in Extras(extras) ?? [])
+        {
+            if (!record.ContainsKey(key) && key != "interpretation_services" && (lists || value is not JsonArray))
+            {
+                record[key] = value?.DeepClone();
+            }
+        }
+    }
 
     private static string? Email(string? email) =>
         email is not null && MailAddress.TryCreate(email, out var address) && address.Host.Contains('.', StringComparison.Ordinal) ? email : null;

@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Lotse.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+#nullable disable
+
+namespace Lotse.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    [DbContext(typeof(SqliteLotseDbContext))]
+    [Migration("20261204035532_HsdsExtras")]
+    public partial class HsdsExtras : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "HsdsExtras",
+                table: "Offers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HsdsExtras",
+                table: "OfferLocations",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "HsdsExtras",
+                table: "Offers");
+
+            migrationBuilder.DropColumn(
+                name: "HsdsExtras",
+                table: "OfferLocations");
+        }
+    }
+}

@@ -3,7 +3,7 @@
 #
 #   ./test.sh
 #
-# Installs what is missing (Debian's Chromium, PostgreSQL, LibreOffice Calc and reuse), starts a throwaway PostgreSQL
+# Installs what is missing (Debian's Chromium, PostgreSQL, LibreOffice Calc and reuse, npm's Redocly CLI), starts a throwaway PostgreSQL
 # cluster on a loopback port, checks formatting, runs the unit and integration tests on SQLite
 # and on PostgreSQL and the browser tests on SQLite, stops what it started, and ends with the
 # line "N passed, N failed, N skipped". With CI=true a PostgreSQL that cannot be started fails
@@ -128,6 +128,19 @@ sbom_code=$?
 count_check "sbom" $sbom_code
 
 run_tests "sqlite" tests/Lotse.Tests/Lotse.Tests.csproj LOTSE_TEST_PROVIDER=Sqlite
+
+echo "== OpenAPI documents (Redocly CLI, recommended rules)"
+# OpenApiDocumentTests wrote both documents to artifacts/openapi/; any error fails, warnings are listed in the log.
+redocly=artifacts/tools/node_modules/.bin/redocly
+[ -x "$redocly" ] || npm install --prefix artifacts/tools --no-audit --no-fund --loglevel=error @redocly/cli@2.77.0 >"$out/redocly-install.log" 2>&1
+lint_code=0
+for doc in v1 hsds; do
+  if [ ! -s "artifacts/openapi/$doc.json" ]; then
+    echo "   artifacts/openapi/$doc.json was not written"; lint_code=1; continue
+  fi
+  "$redocly" lint "artifacts/openapi/$doc.json" --format=summary >"$out/openapi-$doc.log" 2>&1 || { lint_code=1; echo "   $doc:"; grep -E "^(error|warning) " "$out/openapi-$doc.log" | head -n 20; }
+done
+count_check "openapi lint" $lint_code
 
 if start_postgres; then
   run_tests "postgres" tests/Lotse.Tests/Lotse.Tests.csproj LOTSE_TEST_PROVIDER=Postgres

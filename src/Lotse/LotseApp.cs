@@ -105,6 +105,8 @@ public static class LotseApp
             // Everything, the HSDS feed included; the feed also has its own document (HsdsApi).
             o.ShouldInclude = _ => true;
             o.AddOperationTransformer<ReliabilityOpenApi>();
+            o.AddDocumentTransformer<ApiDescription>();
+            o.AddOperationTransformer<ApiDescription>();
         });
         services.AddHealthChecks().AddDbContextCheck<LotseDbContext>("database", tags: ["ready"]);
         services.AddLotseHosting(builder.Configuration);

@@ -67,6 +67,8 @@ public static class SecuritySetup
             .AddPolicyScheme(SmartScheme, "Cookie for pages, token for the API", options =>
                 options.ForwardDefaultSelector = context =>
                     context.Request.Path.StartsWithSegments("/api")
+                    // The API's description is fetched by the same systems that call the API, with the same token.
+                    || (context.Request.Path.StartsWithSegments("/openapi") && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
                         ? TokenAuthenticationHandler.SchemeName
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);

@@ -21,20 +21,31 @@ public static class CaseApi
             .WithSummary("The cases the caller may see; mine=true only those the caller is responsible for.");
         cases.MapPost("", OpenAsync)
             .WithSummary("Opens a case for a client; {\"clientId\": …} is enough (the caller's organisation, the caller responsible).");
-        cases.MapGet("/{id:guid}", GetAsync);
+        cases.MapGet("/{id:guid}", GetAsync)
+            .WithSummary("One case: phase, responsibility and version.");
         cases.MapPost("/{id:guid}/transitions", TransitionAsync)
+            .AcceptsIfMatch()
             .WithSummary("Moves a case to another phase: {\"to\": \"Assessment\"}. One step forward, any step back; from Closed it reopens. " +
                 "With If-Match the move is made only on that version (412 otherwise); a move that loses a race answers 409 with the current phase and version.");
         cases.MapPost("/{id:guid}/close", CloseAsync)
+            .AcceptsIfMatch()
             .WithSummary("Closes a case with a closure reason code; open goals need carryOverOpenGoals=true. If-Match and 409 as for transitions.");
-        cases.MapGet("/{id:guid}/assessments", AssessmentsAsync);
-        cases.MapPost("/{id:guid}/assessments", AddAssessmentAsync);
-        cases.MapGet("/{id:guid}/goals", GoalsAsync);
-        cases.MapPost("/{id:guid}/goals", AddGoalAsync);
-        cases.MapGet("/{id:guid}/encounters", EncountersAsync);
-        cases.MapPost("/{id:guid}/encounters", AddEncounterAsync);
-        cases.MapGet("/{id:guid}/deadlines", DeadlinesAsync);
-        cases.MapPost("/{id:guid}/deadlines", AddDeadlineAsync);
+        cases.MapGet("/{id:guid}/assessments", AssessmentsAsync)
+            .WithSummary("The case's assessments, a rating (1–5) per need area each, oldest first.");
+        cases.MapPost("/{id:guid}/assessments", AddAssessmentAsync)
+            .WithSummary("Records an assessment or re-assessment: a date and ratings by need area code.");
+        cases.MapGet("/{id:guid}/goals", GoalsAsync)
+            .WithSummary("The case's goals with their steps.");
+        cases.MapPost("/{id:guid}/goals", AddGoalAsync)
+            .WithSummary("Agrees a goal for a need area, optionally with its first steps.");
+        cases.MapGet("/{id:guid}/encounters", EncountersAsync)
+            .WithSummary("The case's contacts, newest first.");
+        cases.MapPost("/{id:guid}/encounters", AddEncounterAsync)
+            .WithSummary("Logs a contact: kind, time (German time unless an offset is given), minutes, need areas touched.");
+        cases.MapGet("/{id:guid}/deadlines", DeadlinesAsync)
+            .WithSummary("The case's deadlines, soonest first.");
+        cases.MapPost("/{id:guid}/deadlines", AddDeadlineAsync)
+            .WithSummary("Sets a deadline on the case.");
         api.MapGet("/deadlines", OpenDeadlinesAsync)
             .RequireAuthorization(Policies.CaseWork)
             .WithTags("Cases")

@@ -16,9 +16,12 @@ public static class CatalogApi
         api.MapPost("/catalogs/{catalog}", AddAsync)
             .RequireAuthorization(Policies.Administration)
             .WithSummary("Adds an entry to a catalogue (administrators). Answers 201 with the entry and its id.");
-        api.MapGet("/catalog-entries/{id:guid}", GetAsync);
+        api.MapGet("/catalog-entries/{id:guid}", GetAsync)
+            .ReturnsETag()
+            .WithSummary("One catalogue entry with its ETag.");
         api.MapPut("/catalog-entries/{id:guid}", UpdateAsync)
             .RequireAuthorization(Policies.Administration)
+            .RequiresIfMatch()
             .WithSummary("Changes a catalogue entry (administrators). Needs If-Match with the ETag of the last read.");
         return api;
     }

@@ -81,11 +81,16 @@ public static class ClientApi
         clients.MapDelete("/{id:guid}/restriction", LiftRestrictionAsync)
             .WithSummary("Lifts the restriction of processing.");
         clients.MapPost("", CreateAsync)
+            .ReturnsETag()
             .WithSummary("Registers a client. givenName, familyName and birthDate are enough.");
-        clients.MapGet("/{id:guid}", GetAsync);
+        clients.MapGet("/{id:guid}", GetAsync)
+            .ReturnsETag()
+            .WithSummary("One client's file (read is audited), with its ETag.");
         clients.MapPut("/{id:guid}", UpdateAsync)
+            .RequiresIfMatch()
             .WithSummary("Replaces a client's data. Needs If-Match with the ETag of the last read.");
-        clients.MapGet("/{id:guid}/residence-statuses", ResidenceStatusesAsync);
+        clients.MapGet("/{id:guid}/residence-statuses", ResidenceStatusesAsync)
+            .WithSummary("The client's residence status history, newest first.");
         clients.MapPost("/{id:guid}/residence-statuses", AddResidenceStatusAsync)
             .WithSummary("Adds an entry to the residence status history; its valid-until date becomes a deadline in the client's open cases.");
         return api;

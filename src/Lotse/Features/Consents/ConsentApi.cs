@@ -33,6 +33,7 @@ public static class ConsentApi
         clientConsents.MapPost("", RecordAsync)
             .WithSummary("Records a consent. Categories: name, birthDate, phone, email, address, languages, nationality, residenceStatus, message.");
         api.MapPost("/consents/{id:guid}/withdraw", WithdrawAsync)
+            .AcceptsIfMatch()
             .RequireAuthorization(Policies.CaseWork)
             .WithTags("Consents")
             .WithSummary("Withdraws a consent at once; open referrals resting on it are withdrawn and their recipients lose the packet. With If-Match only on that version (412 otherwise).");

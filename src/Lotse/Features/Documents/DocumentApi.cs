@@ -27,6 +27,7 @@ public static class DocumentApi
 
         var documents = api.MapGroup("/documents").RequireAuthorization(Policies.CaseWork).WithTags("Documents");
         documents.MapGet("/{id:guid}", DownloadAsync)
+            .Produces(StatusCodes.Status200OK, null, "application/pdf", "image/jpeg", "image/png", "image/tiff")
             .WithSummary("Downloads the document (as an attachment); every download is audited.");
         documents.MapDelete("/{id:guid}", DeleteAsync)
             .WithSummary("Deletes the document and its content.");

@@ -49,10 +49,13 @@ public static class OfferApi
         offers.MapGet("", ListAsync)
             .WithSummary("The service directory with filters: q (text), needArea, language (ISO 639-1), districtId, organizationId, needsVerification.");
         offers.MapGet("/{id:guid}", GetAsync)
-            .WithSummary("One offer.");
+            .ReturnsETag()
+            .WithSummary("One offer, with its ETag.");
         offers.MapPost("", CreateAsync)
+            .ReturnsETag()
             .WithSummary("Creates an offer: coordinators for any organisation, partner/authority staff and team leads for their own.");
         offers.MapPut("/{id:guid}", UpdateAsync)
+            .RequiresIfMatch()
             .WithSummary("Replaces an offer. Needs If-Match; \"verified\": true stamps today as the verification date.");
         offers.MapPost("/import-hsds", ImportHsdsAsync)
             .RequireAuthorization(Policies.Coordination)

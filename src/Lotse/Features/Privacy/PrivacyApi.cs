@@ -26,6 +26,7 @@ public static class PrivacyApi
     {
         var clients = api.MapGroup("/clients/{id:guid}").RequireAuthorization(Policies.CaseWork).WithTags("Clients");
         clients.MapGet("/export", ExportAsync)
+            .Produces<ClientExportData>()
             .WithSummary("Art. 15 GDPR: everything held about the person, with every case, consent and referral and who accessed the data. For the responsible case manager or a team lead; audited.");
         clients.MapPost("/erasure", EraseAsync)
             .WithSummary("Art. 17 GDPR: erases the person — names, contact data, documents, free texts and audit links — and keeps only the anonymous statistics. For the responsible case manager of one of the person's cases or the team lead of that case's team; cannot be undone.");

@@ -46,14 +46,17 @@ public static class ReferralApi
         caseReferrals.MapGet("", ForCaseAsync)
             .WithSummary("The case's referrals and requests.");
         caseReferrals.MapPost("", CreateAsync)
+            .ReturnsETag()
             .WithSummary("Creates a referral as a draft, or sends it at once with \"send\": true. Sending checks the consent.");
 
         var referrals = api.MapGroup("/referrals").WithTags("Referrals");
         referrals.MapGet("", InboxAsync)
             .WithSummary("The caller's organisation's inbox (?inbox=true), without packets; status filters by code, e.g. gesendet.");
         referrals.MapGet("/{id:guid}", GetAsync)
+            .ReturnsETag()
             .WithSummary("One referral: for the recipient the packet and state only, for the sender the whole referral.");
         referrals.MapPost("/{id:guid}/{action}", ActAsync)
+            .AcceptsIfMatch()
             .WithSummary("send | withdraw (sender); accept | decline (reason) | redirect (proposedOfferId or note) | start | complete (outcome) | not-attended (recipient). If-Match optional.");
         return api;
     }

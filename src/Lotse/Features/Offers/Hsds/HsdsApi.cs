@@ -35,6 +35,8 @@ public static class HsdsApi
         services.AddOpenApi(Name, o =>
         {
             o.ShouldInclude = d => d.GroupName == Name;
+            o.AddOperationTransformer<Web.ApiDescription>();
+            o.AddDocumentTransformer<Web.ApiDescription>();
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -138,10 +138,30 @@ public sealed class DailyTaskTests(BrowserFixture browser, Xunit.Abstractions.IT
     [Fact]
     public async Task A_goal_with_its_first_step_takes_five_clicks_and_fields_by_mouse()
     {
+        // Today's appointment whose case still has a need without a goal (other tests agree goals too): found first, not counted.
+        var finder = await browser.NewPageAsync();
+        await finder.SignInAsync("fm.mitte@demo.lotse");
+        var links = finder.Locator("section.app-myday__box").Filter(new() { Has = finder.GetByRole(AriaRole.Heading, new() { Name = "Termine heute" }) })
+            .Locator("li").GetByRole(AriaRole.Link);
+        var hrefs = new List<string>();
+        for (var i = 0; i < await links.CountAsync(); i++)
+        {
+            hrefs.Add((await links.Nth(i).GetAttributeAsync("href"))!);
+        }
+
+        int? chosen = null;
+        for (var i = 0; i < hrefs.Count && chosen is null; i++)
+        {
+            await finder.GotoAsync(hrefs[i]);
+            chosen = await finder.GetByLabel("Handlungsfeld", new() { Exact = true }).InputValueAsync() is { Length: > 0 } ? i : null;
+        }
+
+        Assert.True(chosen is not null, "no case of today's appointments has a need without a goal");
+        await finder.CloseAsync();
+
         var (page, count) = await MyDayAsync();
-        // The second appointment of the day: another client than the keyboard run's, so both find a suggestion.
         var appointment = page.Locator("section.app-myday__box").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Termine heute" }) })
-            .Locator("li").Nth(1).GetByRole(AriaRole.Link);
+            .Locator("li").GetByRole(AriaRole.Link).Nth(chosen.Value);
         var interactions = 0;
         await appointment.ClickAsync();
         interactions++;
